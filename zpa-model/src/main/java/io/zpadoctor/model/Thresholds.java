@@ -1,0 +1,96 @@
+package io.zpadoctor.model;
+
+/**
+ * The limits rules compare against, with the runbook's defaults. A fact: rules read it from working memory,
+ * so a caller's override applies everywhere at once.
+ *
+ * @param cpuPercent normalised CPU (per core) above which the connector is overloaded
+ * @param minFreeDiskMb free space below which the connector restarts itself
+ * @param maxDiskUsedPercent use above which disaster-recovery snapshots stop
+ * @param certificateExpiryDays how close a certificate's expiry may come before it is flagged
+ * @param keyUsageWarnPercent provisioning-key usage at which the fleet view warns
+ * @param clockSkewSeconds clock offset beyond which certificate validation is at risk
+ * @param staleDisconnectDays how long a connector may be disconnected before it is a delete candidate
+ * @param correlatedOutageMinutes window in which a whole group's disconnects point at a site cause
+ * @param minMemoryMb RAM below the sizing guide (4 GiB VMs report about 3.6 GiB to {@code free})
+ */
+public record Thresholds(
+        double cpuPercent,
+        long minFreeDiskMb,
+        double maxDiskUsedPercent,
+        int certificateExpiryDays,
+        double keyUsageWarnPercent,
+        double clockSkewSeconds,
+        int staleDisconnectDays,
+        int correlatedOutageMinutes,
+        long minMemoryMb) {
+
+    public static final Thresholds DEFAULTS = new Thresholds(80, 100, 90, 30, 80, 60, 30, 15, 3584);
+
+    public Thresholds {
+        positive(cpuPercent, "cpuPercent");
+        positive(minFreeDiskMb, "minFreeDiskMb");
+        if (maxDiskUsedPercent <= 0 || maxDiskUsedPercent > 100) {
+            throw new IllegalArgumentException("maxDiskUsedPercent must be within (0, 100], got " + maxDiskUsedPercent);
+        }
+        positive(certificateExpiryDays, "certificateExpiryDays");
+        if (keyUsageWarnPercent <= 0 || keyUsageWarnPercent > 100) {
+            throw new IllegalArgumentException("keyUsageWarnPercent must be within (0, 100], got " + keyUsageWarnPercent);
+        }
+        positive(clockSkewSeconds, "clockSkewSeconds");
+        positive(staleDisconnectDays, "staleDisconnectDays");
+        positive(correlatedOutageMinutes, "correlatedOutageMinutes");
+        positive(minMemoryMb, "minMemoryMb");
+    }
+
+    private static void positive(double v, String name) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + v);
+        }
+    }
+
+    public Thresholds withCpuPercent(double v) {
+        return new Thresholds(v, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays, keyUsageWarnPercent,
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withMinFreeDiskMb(long v) {
+        return new Thresholds(cpuPercent, v, maxDiskUsedPercent, certificateExpiryDays, keyUsageWarnPercent,
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withMaxDiskUsedPercent(double v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, v, certificateExpiryDays, keyUsageWarnPercent,
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withCertificateExpiryDays(int v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, v, keyUsageWarnPercent,
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withKeyUsageWarnPercent(double v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays, v,
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withClockSkewSeconds(double v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
+                keyUsageWarnPercent, v, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withStaleDisconnectDays(int v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
+                keyUsageWarnPercent, clockSkewSeconds, v, correlatedOutageMinutes, minMemoryMb);
+    }
+
+    public Thresholds withCorrelatedOutageMinutes(int v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
+                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, v, minMemoryMb);
+    }
+
+    public Thresholds withMinMemoryMb(long v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
+                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, v);
+    }
+}

@@ -1,0 +1,33 @@
+package io.zpadoctor.model.host;
+
+import io.zpadoctor.model.internal.Require;
+
+/**
+ * A probe file that could not be used, so the rules can say "cannot tell" instead of guessing.
+ *
+ * @param line the 1-based line where the problem was seen, or null for the whole file
+ * @param detail what was expected and what was found
+ */
+public record ProbeProblem(String host, String file, Integer line, Kind kind, String detail) implements HostFact {
+
+    public enum Kind {
+        /** Empty, or the output of another command. */
+        NOT_APPLICABLE,
+        /** The right command, but text the parser cannot read. */
+        MALFORMED
+    }
+
+    public ProbeProblem {
+        Require.nonBlank(host, "host");
+        Require.nonBlank(file, "file");
+        if (kind == null) {
+            throw new IllegalArgumentException("probe problem needs a kind");
+        }
+        Require.nonBlank(detail, "detail");
+    }
+
+    /** The file's path inside the bundle. */
+    public String path() {
+        return "hosts/" + host + "/" + file;
+    }
+}

@@ -1,0 +1,184 @@
+package io.zpadoctor.rules.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.zpadoctor.model.finding.Category;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.model.finding.StepKind;
+import io.zpadoctor.rules.Catalog;
+import io.zpadoctor.rules.CatalogEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads a catalog YAML file, checking every entry and naming the file and code of each problem. */
+public final class CatalogLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final List<CatalogEntry> entries = new ArrayList<>();
+    private final List<CatalogEntry.Step> persist = new ArrayList<>();
+    private final Map<String, String> probes = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private CatalogLoader() {
+    }
+
+    /** The problems found; empty when the file is sound. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public List<CatalogEntry> entries() {
+        return entries;
+    }
+
+    /** The catalog, or an exception listing every problem. */
+    public Catalog toCatalog() {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return Catalog.of(entries, persist, probes);
+    }
+
+    public static CatalogLoader load(InputStream in, String origin, String fileName) throws IOException {
+        CatalogLoader l = new CatalogLoader();
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            l.problems.add(fileName + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "")
+                    + ": not valid YAML: " + e.getOriginalMessage());
+            return l;
+        }
+        if (root == null || !root.isObject()) {
+            l.problems.add(fileName + ": expected a mapping with 'codes:' at the top");
+            return l;
+        }
+        for (JsonNode p : root.path("persist")) {
+            l.persist.add(new CatalogEntry.Step(StepKind.HOST, text(p, "text"), text(p, "command")));
+        }
+        root.path("probes").fields().forEachRemaining(e -> l.probes.put(e.getKey(), e.getValue().asText()));
+        JsonNode codes = root.path("codes");
+        if (!codes.isObject() || codes.isEmpty()) {
+            l.problems.add(fileName + ": no 'codes:' mapping");
+            return l;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = codes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            l.entry(e.getKey(), e.getValue(), origin, fileName);
+        }
+        return l;
+    }
+
+    private void entry(String code, JsonNode n, String origin, String file) {
+        String where = file + ": " + code;
+        int before = problems.size();
+        if (!Finding.CODE.matcher(code).matches()) {
+            problems.add(where + ": the code is not of the form PREFIX-AREA-NNN (e.g. ACME-CPU-001)");
+        }
+        Severity severity = null;
+        Category category = null;
+        CatalogEntry.Role role = CatalogEntry.Role.CAUSE;
+        try {
+            severity = Severity.parse(required(n, "severity", where));
+        } catch (IllegalArgumentException ex) {
+            problems.add(where + ": " + ex.getMessage());
+        }
+        try {
+            category = Category.parse(required(n, "category", where));
+        } catch (IllegalArgumentException ex) {
+            problems.add(where + ": " + ex.getMessage());
+        }
+        String roleText = text(n, "role");
+        if (roleText != null) {
+            try {
+                role = CatalogEntry.Role.valueOf(roleText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                problems.add(where + ": role '" + roleText + "' is neither cause nor symptom");
+            }
+        }
+        String title = required(n, "title", where);
+        String trigger = required(n, "trigger", where);
+        String rootCause = required(n, "rootCause", where);
+        String verification = required(n, "verification", where);
+        List<CatalogEntry.Step> steps = new ArrayList<>();
+        JsonNode rem = n.path("remediation");
+        if (!rem.isArray() || rem.isEmpty()) {
+            problems.add(where + ": needs at least one remediation step");
+        }
+        int i = 0;
+        for (JsonNode s : rem) {
+            i++;
+            StepKind kind = StepKind.HOST;
+            String kindText = text(s, "kind");
+            try {
+                kind = StepKind.valueOf(kindText == null ? "" : kindText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                problems.add(where + ": remediation step " + i + ": kind '" + kindText
+                        + "' is not one of API, HOST, PORTAL, VERIFY");
+            }
+            String text = text(s, "text");
+            if (text == null) {
+                problems.add(where + ": remediation step " + i + " has no text");
+            }
+            steps.add(new CatalogEntry.Step(kind, text, text(s, "command")));
+        }
+        for (String t : new String[] {rootCause, verification, title}) {
+            String problem = Template.check(t);
+            if (problem != null) {
+                problems.add(where + ": " + problem);
+            }
+        }
+        for (CatalogEntry.Step s : steps) {
+            for (String t : new String[] {s.text(), s.command()}) {
+                String problem = Template.check(t);
+                if (problem != null) {
+                    problems.add(where + ": " + problem);
+                }
+            }
+        }
+        List<String> requires = strings(n.path("requires"));
+        for (String r : requires) {
+            if (!r.matches("(api|host|context):[a-z0-9._-]+")) {
+                problems.add(where + ": requires '" + r + "' is not api:<file>, host:<probe> or context:<name>");
+            }
+        }
+        List<String> supersedes = strings(n.path("supersedes"));
+        if (problems.size() == before) {
+            entries.add(new CatalogEntry(code, severity, category, role, title, trigger, requires, rootCause, steps,
+                    verification, supersedes, origin));
+        }
+    }
+
+    private String required(JsonNode n, String field, String where) {
+        String v = text(n, field);
+        if (v == null) {
+            problems.add(where + ": missing '" + field + "'");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : n) {
+            out.add(v.asText().trim());
+        }
+        return out;
+    }
+}

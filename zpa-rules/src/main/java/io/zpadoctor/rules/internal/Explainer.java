@@ -1,0 +1,122 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.finding.Category;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.RemediationStep;
+import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.model.finding.Subject;
+import io.zpadoctor.model.finding.SubjectType;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.rules.Catalog;
+import io.zpadoctor.rules.CatalogEntry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the rules' raw findings into reportable ones: merges duplicates (two rules, one code and subject),
+ * fills names the rules only knew by id, and applies the catalog's words and defaults.
+ */
+public final class Explainer {
+    private Explainer() {
+    }
+
+    public static List<Finding> explain(List<Finding> raw, Catalog catalog, TenantIndex index,
+                                        Map<String, String> globals) {
+        List<Finding> sorted = new ArrayList<>(raw);
+        sorted.sort(Comparator.comparing(Finding::code).thenComparing(f -> f.subject().label())
+                .thenComparing(f -> Objects.toString(f.rule(), "")));
+        Map<String, Finding> merged = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            f = named(f, index);
+            merged.merge(f.code() + "\u0000" + f.subject(), f, Finding::mergedWith);
+        }
+        List<Finding> out = new ArrayList<>(merged.size());
+        for (Finding f : merged.values()) {
+            out.add(apply(f, catalog.entry(f.code()).orElse(null), params(f, index, globals)));
+        }
+        return out;
+    }
+
+    private static Finding named(Finding f, TenantIndex index) {
+        Subject s = f.subject();
+        if (s.name() != null || s.id() == null) {
+            return f;
+        }
+        String name = switch (s.type()) {
+            case CONNECTOR -> nameOf(index.connector(s.id()));
+            case CONNECTOR_GROUP -> nameOf(index.group(s.id()));
+            case PROVISIONING_KEY -> nameOf(index.key(s.id()));
+            case SERVER_GROUP -> index.serverGroup(s.id()) == null ? null : index.serverGroup(s.id()).displayName();
+            case APPLICATION_SEGMENT -> index.segment(s.id()) == null ? null : index.segment(s.id()).displayName();
+            default -> null;
+        };
+        if (name == null) {
+            return f;
+        }
+        Finding.Builder b = Finding.builder(f.code()).severity(f.severity())
+                .subject(new Subject(s.type(), s.id(), name)).rule(f.rule());
+        f.evidence().forEach(b::evidence);
+        f.params().forEach(b::param);
+        f.concerns().forEach(b::concern);
+        return b.build();
+    }
+
+    private static String nameOf(AppConnector c) {
+        return c == null ? null : c.displayName();
+    }
+
+    private static String nameOf(ConnectorGroup g) {
+        return g == null ? null : g.displayName();
+    }
+
+    private static String nameOf(ProvisioningKey k) {
+        return k == null ? null : k.displayName();
+    }
+
+    /** The finding's values plus names looked up from ids, plus the values every template may use. */
+    static Map<String, String> params(Finding f, TenantIndex index, Map<String, String> globals) {
+        Map<String, String> p = new HashMap<>(globals);
+        p.putAll(f.params());
+        String gid = p.get("groupId");
+        if (gid != null && p.get("groupName") == null) {
+            ConnectorGroup g = index.group(gid);
+            p.put("groupName", g != null ? g.displayName() : gid);
+        }
+        String cid = p.get("connectorId");
+        if (cid != null && p.get("connectorName") == null) {
+            AppConnector c = index.connector(cid);
+            p.put("connectorName", c != null ? c.displayName() : cid);
+        }
+        String kid = p.get("keyId");
+        if (kid != null && p.get("keyName") == null) {
+            ProvisioningKey k = index.key(kid);
+            p.put("keyName", k != null ? k.displayName() : kid);
+        }
+        if (f.subject().type() == SubjectType.CONNECTOR_GROUP && p.get("groupName") == null) {
+            p.put("groupName", f.subject().label());
+        }
+        return p;
+    }
+
+    private static Finding apply(Finding f, CatalogEntry e, Map<String, String> p) {
+        if (e == null) {
+            // a pack whose code has no entry: still report it, visibly unexplained (lint catches this earlier)
+            return f.explained(f.severity() != null ? f.severity() : Severity.WARNING, Category.CUSTOM, f.code(),
+                    "No catalog entry describes " + f.code() + ".", List.of(), null);
+        }
+        List<RemediationStep> steps = new ArrayList<>();
+        for (CatalogEntry.Step s : e.remediation()) {
+            steps.add(new RemediationStep(s.kind(), Template.render(s.text(), p), Template.renderCommand(s.command(), p)));
+        }
+        return f.explained(e.severity(), e.category(), Template.render(e.title(), p), Template.render(e.rootCause(), p),
+                steps, Template.render(e.verification(), p));
+    }
+}

@@ -1,0 +1,99 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.derived.NotEnrolling;
+import io.zpadoctor.model.derived.ServingGroup;
+import io.zpadoctor.model.host.HostInventory;
+import io.zpadoctor.model.tenant.ApplicationSegment;
+import io.zpadoctor.model.tenant.PortRange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Small computations the DRL consequences need; kept here so the rules read as conditions, not code. */
+public final class RuleHelpers {
+    /** Host probes that speak to enrollment, in the order an engineer would look at them. */
+    static final List<String> ENROLLMENT_PROBES = List.of("journal.txt", "provision-key.txt", "dig-broker.txt",
+            "resolv-conf.txt", "tcp-broker.txt", "tls-broker.txt", "time-sync.txt");
+
+    private RuleHelpers() {
+    }
+
+    /** Seconds from {@code from} to {@code now}, or -1 when {@code from} is unknown. */
+    public static long secondsBetween(Instant from, Instant now) {
+        return from == null || now == null ? -1 : Math.max(0, Duration.between(from, now).getSeconds());
+    }
+
+    /** A duration the way the ZPA portal prints it: {@code 4d 19h 46m}, {@code 17h 32m}, {@code 5m 10s}. */
+    public static String humanDuration(long seconds) {
+        if (seconds < 0) {
+            return "unknown";
+        }
+        long d = seconds / 86_400;
+        long h = seconds % 86_400 / 3_600;
+        long m = seconds % 3_600 / 60;
+        long s = seconds % 60;
+        if (d > 0) {
+            return d + "d " + h + "h " + m + "m";
+        }
+        if (h > 0) {
+            return h + "h " + m + "m";
+        }
+        return m > 0 ? m + "m " + s + "s" : s + "s";
+    }
+
+    /** A segment's ports as an administrator writes them: {@code tcp 443, 8000-8999; udp 53}. */
+    public static String ports(ApplicationSegment s) {
+        List<String> parts = new ArrayList<>();
+        if (!s.tcpPortRanges().isEmpty()) {
+            parts.add("tcp " + s.tcpPortRanges().stream().map(PortRange::toString).collect(Collectors.joining(", ")));
+        }
+        if (!s.udpPortRanges().isEmpty()) {
+            parts.add("udp " + s.udpPortRanges().stream().map(PortRange::toString).collect(Collectors.joining(", ")));
+        }
+        return parts.isEmpty() ? "no ports" : String.join("; ", parts);
+    }
+
+    /** Serving groups with their counts: {@code DC1 (0 of 2 serving), DC2 (0 of 1 serving)}. */
+    public static String groupCounts(Collection<?> servingGroups) {
+        return servingGroups.stream().map(o -> (ServingGroup) o)
+                .map(p -> p.connectorGroupName() + " (" + p.serving() + " of " + p.total() + " serving)")
+                .distinct().sorted().collect(Collectors.joining(", "));
+    }
+
+    /** ISO-8601 text of an instant, or null. */
+    public static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    /** Names of the connectors among the not-enrolling facts, sorted, or null when none is named. */
+    public static String connectorNames(Collection<?> notEnrolling) {
+        String names = notEnrolling.stream().map(o -> ((NotEnrolling) o).connectorName()).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
+        return names.isEmpty() ? null : names;
+    }
+
+    /** How many more enrollments a group needs: one per failing connector, at least one. */
+    public static int enrollmentsNeeded(Collection<?> notEnrolling) {
+        return Math.max(1, notEnrolling.size());
+    }
+
+    /**
+     * The enrollment probe files no host folder holds, comma-separated, or null when every one is there.
+     * With a host named, only that host's folder counts.
+     */
+    public static String missingEnrollmentProbes(Collection<?> inventories, String connectorName) {
+        List<String> missing = ENROLLMENT_PROBES.stream().filter(file -> inventories.stream()
+                        .map(o -> (HostInventory) o)
+                        .filter(h -> connectorName == null || connectorName.equals(h.connectorName())
+                                || connectorName.equalsIgnoreCase(h.host()))
+                        .noneMatch(h -> h.has(file)))
+                .toList();
+        return missing.isEmpty() ? null : String.join(", ", missing);
+    }
+}

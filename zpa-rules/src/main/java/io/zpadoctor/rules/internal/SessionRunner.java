@@ -1,0 +1,100 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.EvaluationTime;
+import io.zpadoctor.model.Facts;
+import io.zpadoctor.model.Thresholds;
+import io.zpadoctor.model.derived.CaseScope;
+import io.zpadoctor.model.derived.EffectiveSegment;
+import io.zpadoctor.model.derived.Loaded;
+import io.zpadoctor.model.derived.NotEnrolling;
+import io.zpadoctor.model.derived.ServingGroup;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.tenant.Tenant;
+import io.zpadoctor.model.tenant.TenantCollection;
+import io.zpadoctor.rules.DiagnosisException;
+import io.zpadoctor.rules.RuleListener;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs one diagnosis in a fresh KieSession: insert every fact, fire, read back the findings. */
+public final class SessionRunner {
+
+    /** What a session produced. */
+    public record Result(List<Finding> findings, List<NotEnrolling> notEnrolling, List<String> effectiveSegments,
+                         List<ServingGroup> servingGroups, int fired, long nanos) {
+    }
+
+    private SessionRunner() {
+    }
+
+    public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
+                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit) {
+        long start = System.nanoTime();
+        KieSession session = kieBase.newKieSession();
+        try {
+            if (!listeners.isEmpty()) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        for (RuleListener l : listeners) {
+                            l.ruleFired(event.getMatch().getRule().getName(), event.getMatch().getRule().getPackageName());
+                        }
+                    }
+                });
+            }
+            insertAll(session, facts, scope, time, thresholds);
+            int fired = session.fireAllRules(fireLimit);
+            if (fired >= fireLimit) {
+                throw new DiagnosisException("the rules fired " + fired + " times, the limit for this input: a rule"
+                        + " (most likely in a rule pack) keeps re-activating itself");
+            }
+            List<Finding> findings = new ArrayList<>();
+            List<NotEnrolling> notEnrolling = new ArrayList<>();
+            List<String> effective = new ArrayList<>();
+            List<ServingGroup> serving = new ArrayList<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else if (o instanceof NotEnrolling n) {
+                    notEnrolling.add(n);
+                } else if (o instanceof EffectiveSegment e) {
+                    effective.add(e.segmentId());
+                } else if (o instanceof ServingGroup s) {
+                    serving.add(s);
+                }
+            }
+            return new Result(findings, notEnrolling, effective, serving, fired, System.nanoTime() - start);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr) {
+        Tenant t = facts.tenant();
+        s.insert(facts.reportedCase());
+        s.insert(scope);
+        s.insert(time);
+        s.insert(thr);
+        for (TenantCollection c : t.loaded()) {
+            s.insert(new Loaded(c));
+        }
+        t.connectors().forEach(s::insert);
+        t.groups().forEach(s::insert);
+        t.keys().forEach(s::insert);
+        t.certificates().forEach(s::insert);
+        t.serverGroups().forEach(s::insert);
+        t.segments().forEach(s::insert);
+        facts.hostFacts().forEach(s::insert);
+    }
+
+    /** A firing limit generous for any sane rule set and this input's size. */
+    public static int fireLimit(Facts facts) {
+        long n = facts.tenant().objectCount() + facts.hostFacts().size();
+        return (int) Math.min(Integer.MAX_VALUE - 1, 100_000 + 50 * n);
+    }
+}

@@ -1,0 +1,129 @@
+package io.zpadoctor.rules.internal;
+
+import java.util.Map;
+
+/**
+ * The catalog's small template language: {@code {{name}}} is replaced by a value, {@code {{#name}}...{{/name}}}
+ * is kept only when the value is present, {@code {{^name}}...{{/name}}} only when it is absent. A value that a
+ * plain placeholder needs but does not have renders as {@code <name?>}, which the scenario tests look for.
+ */
+public final class Template {
+    /** Marks a placeholder that had no value; never appears in a correct report. */
+    public static final String MISSING_OPEN = "<";
+    public static final String MISSING_CLOSE = "?>";
+
+    private Template() {
+    }
+
+    /** Renders prose: runs of spaces that folding and dropped sections leave become one, none before punctuation. */
+    public static String render(String template, Map<String, String> values) {
+        String s = raw(template, values);
+        return s == null ? null : s.replaceAll("[ \\t]{2,}", " ").replaceAll(" ([.,;:)])", "$1").strip();
+    }
+
+    /** Renders a command: only surrounding whitespace is trimmed, the rest is kept as written. */
+    public static String renderCommand(String template, Map<String, String> values) {
+        String s = raw(template, values);
+        return s == null ? null : s.strip();
+    }
+
+    private static String raw(String template, Map<String, String> values) {
+        if (template == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        renderInto(template, 0, null, values, out);
+        return out.toString();
+    }
+
+    /** Checks a template's syntax, returning a problem description or null when it is well formed. */
+    public static String check(String template) {
+        try {
+            render(template, Map.of());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The placeholder names a template uses outside sections (those it cannot render without). */
+    public static java.util.Set<String> requiredNames(String template) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        if (template == null) {
+            return names;
+        }
+        int depth = 0;
+        int i = 0;
+        while ((i = template.indexOf("{{", i)) >= 0) {
+            int close = template.indexOf("}}", i);
+            if (close < 0) {
+                break;
+            }
+            String tag = template.substring(i + 2, close).trim();
+            if (tag.startsWith("#") || tag.startsWith("^")) {
+                depth++;
+            } else if (tag.startsWith("/")) {
+                depth--;
+            } else if (depth == 0) {
+                names.add(tag);
+            }
+            i = close + 2;
+        }
+        return names;
+    }
+
+    private static int renderInto(String t, int pos, String closing, Map<String, String> values, StringBuilder out) {
+        int i = pos;
+        while (i < t.length()) {
+            int open = t.indexOf("{{", i);
+            if (open < 0) {
+                if (out != null) {
+                    out.append(t, i, t.length());
+                }
+                i = t.length();
+                break;
+            }
+            int close = t.indexOf("}}", open);
+            if (close < 0) {
+                throw new IllegalArgumentException("'{{' without '}}' at offset " + open + " in template: " + t);
+            }
+            if (out != null) {
+                out.append(t, i, open);
+            }
+            String tag = t.substring(open + 2, close).trim();
+            i = close + 2;
+            if (tag.isEmpty()) {
+                throw new IllegalArgumentException("empty placeholder at offset " + open + " in template: " + t);
+            }
+            char kind = tag.charAt(0);
+            if (kind == '/') {
+                String name = tag.substring(1).trim();
+                if (!name.equals(closing)) {
+                    throw new IllegalArgumentException("'{{/" + name + "}}' closes " + (closing == null
+                            ? "no open section" : "'" + closing + "'") + " in template: " + t);
+                }
+                return i;
+            }
+            if (kind == '#' || kind == '^') {
+                String name = tag.substring(1).trim();
+                boolean present = has(values, name);
+                boolean keep = kind == '#' ? present : !present;
+                i = renderInto(t, i, name, values, keep ? out : null);
+                continue;
+            }
+            if (out != null) {
+                String v = values.get(tag);
+                out.append(v != null ? v : MISSING_OPEN + tag + MISSING_CLOSE);
+            }
+        }
+        if (closing != null) {
+            throw new IllegalArgumentException("section '" + closing + "' is not closed in template: " + t);
+        }
+        return i;
+    }
+
+    private static boolean has(Map<String, String> values, String name) {
+        String v = values.get(name);
+        return v != null && !v.isBlank();
+    }
+}

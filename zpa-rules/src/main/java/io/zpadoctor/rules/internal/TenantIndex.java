@@ -1,0 +1,100 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ApplicationSegment;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.ServerGroup;
+import io.zpadoctor.model.tenant.Tenant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tenant objects by id and by relation, built once per diagnosis for the Java-side steps. */
+public final class TenantIndex {
+    final Map<String, AppConnector> connectors = new HashMap<>();
+    final Map<String, ConnectorGroup> groups = new HashMap<>();
+    final Map<String, ProvisioningKey> keys = new HashMap<>();
+    final Map<String, ServerGroup> serverGroups = new HashMap<>();
+    final Map<String, ApplicationSegment> segments = new HashMap<>();
+    final Map<String, List<AppConnector>> connectorsByGroup = new HashMap<>();
+    final Map<String, List<ProvisioningKey>> keysByGroup = new HashMap<>();
+    final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup = new HashMap<>();
+    final Map<String, List<ApplicationSegment>> segmentsByServerGroup = new HashMap<>();
+
+    public TenantIndex(Tenant t) {
+        for (AppConnector c : t.connectors()) {
+            connectors.putIfAbsent(c.id(), c);
+            if (c.groupId() != null) {
+                connectorsByGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        t.groups().forEach(g -> groups.putIfAbsent(g.id(), g));
+        for (ProvisioningKey k : t.keys()) {
+            keys.putIfAbsent(k.id(), k);
+            if (k.groupId() != null && k.isForConnectors()) {
+                keysByGroup.computeIfAbsent(k.groupId(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        for (ServerGroup sg : t.serverGroups()) {
+            serverGroups.putIfAbsent(sg.id(), sg);
+            for (String cg : sg.connectorGroupIds()) {
+                serverGroupsByConnectorGroup.computeIfAbsent(cg, x -> new ArrayList<>()).add(sg);
+            }
+        }
+        for (ApplicationSegment s : t.segments()) {
+            segments.putIfAbsent(s.id(), s);
+            for (String sg : s.serverGroupIds()) {
+                segmentsByServerGroup.computeIfAbsent(sg, x -> new ArrayList<>()).add(s);
+            }
+        }
+        // some exports record the segment link only on the server group
+        for (ServerGroup sg : t.serverGroups()) {
+            for (String app : sg.applicationIds()) {
+                ApplicationSegment s = segments.get(app);
+                List<ApplicationSegment> list = segmentsByServerGroup.computeIfAbsent(sg.id(), x -> new ArrayList<>());
+                if (s != null && !list.contains(s)) {
+                    list.add(s);
+                }
+            }
+        }
+    }
+
+    public AppConnector connector(String id) {
+        return id == null ? null : connectors.get(id);
+    }
+
+    public ConnectorGroup group(String id) {
+        return id == null ? null : groups.get(id);
+    }
+
+    public ProvisioningKey key(String id) {
+        return id == null ? null : keys.get(id);
+    }
+
+    public ServerGroup serverGroup(String id) {
+        return id == null ? null : serverGroups.get(id);
+    }
+
+    public ApplicationSegment segment(String id) {
+        return id == null ? null : segments.get(id);
+    }
+
+    public List<AppConnector> connectorsOf(String groupId) {
+        return connectorsByGroup.getOrDefault(groupId, List.of());
+    }
+
+    public List<ProvisioningKey> keysOf(String groupId) {
+        return keysByGroup.getOrDefault(groupId, List.of());
+    }
+
+    public List<ServerGroup> serverGroupsUsing(String groupId) {
+        return serverGroupsByConnectorGroup.getOrDefault(groupId, List.of());
+    }
+
+    public List<ApplicationSegment> segmentsUsing(String serverGroupId) {
+        return segmentsByServerGroup.getOrDefault(serverGroupId, List.of());
+    }
+}

@@ -1,0 +1,125 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.Symptom;
+import io.zpadoctor.model.derived.CaseScope;
+import io.zpadoctor.model.finding.Category;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.rules.Catalog;
+import io.zpadoctor.rules.CatalogEntry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Relates causes to the symptoms they explain, orders the findings and picks the primary root cause, as
+ * {@code catalog.md} lays down: a cause supersedes a symptom it lists when both concern the same connector
+ * or group; among the rest the higher severity wins, then the one about the reported connector or group,
+ * then the one the reported symptom points at.
+ */
+public final class Verdicts {
+    private final Catalog catalog;
+    private final Set<String> caseIds = new HashSet<>();
+    private final Set<Category> symptomCategories;
+
+    public Verdicts(Catalog catalog, ReportedCase reported, CaseScope scope) {
+        this.catalog = catalog;
+        caseIds.addAll(scope.connectorIds());
+        caseIds.addAll(scope.groupIds());
+        if (scope.connector() != null) {
+            caseIds.add(scope.connector().name());
+        }
+        symptomCategories = categoriesOf(reported.symptom());
+    }
+
+    static Set<Category> categoriesOf(Symptom s) {
+        if (s == null) {
+            return Set.of();
+        }
+        return switch (s) {
+            case NOT_ENROLLING -> Set.of(Category.ENROLLMENT);
+            case DISCONNECTED -> Set.of(Category.CONNECTOR, Category.NETWORK);
+            case UPGRADE_FAILED -> Set.of(Category.UPGRADE);
+            case HIGH_CPU, HIGH_MEMORY, HIGH_DISK -> Set.of(Category.RESOURCES);
+            case APP_UNREACHABLE -> Set.of(Category.APPLICATION);
+        };
+    }
+
+    /** Each finding with the codes of the causes that explain it, in report order. */
+    public List<Finding> linkAndSort(List<Finding> findings) {
+        Map<String, List<Finding>> byConcern = new HashMap<>();
+        for (Finding f : findings) {
+            for (String c : f.concerns()) {
+                byConcern.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Set<String> causes = new TreeSet<>();
+            Set<Finding> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (String c : f.concerns()) {
+                for (Finding g : byConcern.getOrDefault(c, List.of())) {
+                    if (g != f && seen.add(g) && supersedes(g, f)) {
+                        causes.add(g.code());
+                    }
+                }
+            }
+            out.add(causes.isEmpty() ? f : f.withExplainedBy(List.copyOf(causes)));
+        }
+        out.sort(order());
+        return out;
+    }
+
+    private boolean supersedes(Finding cause, Finding symptom) {
+        return catalog.entry(cause.code()).map(e -> e.supersedes().contains(symptom.code())).orElse(false);
+    }
+
+    /** The primary root cause: the first unexplained problem in report order, or null when there is none. */
+    public Finding primary(List<Finding> ordered) {
+        Finding fallback = null;
+        for (Finding f : ordered) {
+            if (!f.severity().isProblem()) {
+                continue;
+            }
+            if (!f.isExplained()) {
+                return f;
+            }
+            if (fallback == null) {
+                fallback = f; // only when every problem is explained by another (a cycle in a pack's supersedes)
+            }
+        }
+        return fallback;
+    }
+
+    /** Report order: severity, unexplained first, about the case, pointed at by the symptom, causes first. */
+    public Comparator<Finding> order() {
+        return Comparator.<Finding, Severity>comparing(Finding::severity)
+                .thenComparing(Finding::isExplained)
+                .thenComparing(f -> !aboutCase(f))
+                .thenComparing(f -> !symptomCategories.contains(f.category()))
+                .thenComparing(f -> role(f) != CatalogEntry.Role.CAUSE)
+                .thenComparing(Finding::code)
+                .thenComparing(f -> f.subject().label());
+    }
+
+    private boolean aboutCase(Finding f) {
+        for (String c : f.concerns()) {
+            if (caseIds.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CatalogEntry.Role role(Finding f) {
+        return catalog.entry(f.code()).map(CatalogEntry::role).orElse(CatalogEntry.Role.CAUSE);
+    }
+}

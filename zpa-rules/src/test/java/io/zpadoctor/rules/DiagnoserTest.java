@@ -1,0 +1,55 @@
+package io.zpadoctor.rules;
+
+import io.zpadoctor.model.Facts;
+import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.Symptom;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.Tenant;
+import io.zpadoctor.model.tenant.TenantCollection;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnoserTest {
+
+    static final Instant NOW = Instant.parse("2025-07-18T10:45:00Z");
+
+    static Tenant exhaustedKeyTenant() {
+        return new Tenant(
+                List.of(AppConnector.builder("c1").name("dc1-acg-key-1").groupId("g1")
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build()),
+                List.of(ConnectorGroup.builder("g1").name("DC1-Frankfurt").source("api/connector-groups.json").build()),
+                List.of(ProvisioningKey.builder("k1").name("dc1-acg-key").groupId("g1").associationType("CONNECTOR_GRP")
+                        .maxUsage(10).usageCount(10).source("api/provisioning-keys.json").build()),
+                List.of(), List.of(), List.of(), EnumSet.allOf(TenantCollection.class));
+    }
+
+    @Test
+    void exhaustedKeyIsThePrimaryCauseOfAConnectorNotEnrolling() {
+        Facts facts = Facts.builder().tenant(exhaustedKeyTenant())
+                .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null, null))
+                .evaluatedAt(NOW, "test").build();
+        Diagnosis d = Diagnoser.builder().build().diagnose(facts);
+        assertThat(d.findings()).extracting(f -> f.code()).containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008");
+        assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
+        assertThat(d.findings("ZPA-ENR-008").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
+        assertThat(d.primary().rootCause()).contains("dc1-acg-key").contains("10 of the 10").doesNotContain("?>");
+        System.out.println(d.primary());
+        System.out.println(d.notes());
+        System.out.println(d.passed());
+    }
+
+    @Test
+    void nothingFiresOnAHealthyTenantWithoutASymptom() {
+        Facts facts = Facts.builder().tenant(exhaustedKeyTenant()).evaluatedAt(NOW, "test").build();
+        Diagnosis d = Diagnoser.builder().build().diagnose(facts);
+        assertThat(d.findings()).isEmpty();
+        assertThat(d.primary()).isNull();
+    }
+}
