@@ -15,6 +15,7 @@ import java.util.List;
  * @param evaluationTime "now" for the rules; null lets the diagnoser use its clock
  * @param thresholds the limits to apply; null lets the diagnoser use its own (the runbook's by default)
  * @param origin a short description of where the facts came from, for the report (e.g. a bundle path)
+ * @param notes what reading the input noticed that a reader of the report should know (missing pages...)
  */
 public record Facts(
         Tenant tenant,
@@ -22,12 +23,14 @@ public record Facts(
         ReportedCase reportedCase,
         EvaluationTime evaluationTime,
         Thresholds thresholds,
-        String origin) {
+        String origin,
+        List<String> notes) {
 
     public Facts {
         tenant = tenant == null ? Tenant.EMPTY : tenant;
         hostFacts = Require.list(hostFacts);
         reportedCase = reportedCase == null ? ReportedCase.NONE : reportedCase;
+        notes = Require.list(notes);
     }
 
     public static Builder builder() {
@@ -37,6 +40,7 @@ public record Facts(
     public Builder toBuilder() {
         Builder b = new Builder().tenant(tenant).reportedCase(reportedCase).thresholds(thresholds).origin(origin);
         b.hostFacts.addAll(hostFacts);
+        b.notes.addAll(notes);
         b.evaluationTime = evaluationTime;
         return b;
     }
@@ -48,6 +52,7 @@ public record Facts(
         private EvaluationTime evaluationTime;
         private Thresholds thresholds;
         private String origin;
+        private final List<String> notes = new ArrayList<>();
 
         private Builder() {
         }
@@ -60,9 +65,11 @@ public record Facts(
         public Builder evaluatedAt(Instant v, String basis) { this.evaluationTime = new EvaluationTime(v, basis); return this; }
         public Builder thresholds(Thresholds v) { this.thresholds = v; return this; }
         public Builder origin(String v) { this.origin = v; return this; }
+        public Builder note(String v) { this.notes.add(v); return this; }
+        public Builder notes(List<String> v) { this.notes.addAll(v); return this; }
 
         public Facts build() {
-            return new Facts(tenant, hostFacts, reportedCase, evaluationTime, thresholds, origin);
+            return new Facts(tenant, hostFacts, reportedCase, evaluationTime, thresholds, origin, notes);
         }
     }
 }

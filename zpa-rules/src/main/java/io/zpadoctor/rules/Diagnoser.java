@@ -116,7 +116,8 @@ public final class Diagnoser {
         Evaluability.Result eval = Evaluability.assess(catalog, facts.tenant(), facts.hostFacts(), contexts, fired);
 
         List<String> servingGroups = run.servingGroups().stream().map(s -> s.connectorGroupId()).distinct().toList();
-        List<String> notes = new ArrayList<>(scope.notes());
+        List<String> notes = new ArrayList<>(facts.notes());
+        notes.addAll(scope.notes());
         if (!"system clock".equals(time.basis())) {
             notes.add("Evaluated as of " + time.instant() + " (" + time.basis() + ").");
         }

@@ -1,0 +1,220 @@
+package io.zpadoctor.client.bundle.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zpadoctor.client.bundle.BundleException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the objects of one API collection file, in whichever shape it was saved: a bare array, one API page
+ * ({@code {"totalPages","totalCount","list"}}), or an array of pages. Each object keeps the line and column
+ * where it and each of its fields start, so a bad value can be pointed at.
+ */
+public final class ApiJson {
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
+
+    /** One object of the collection, with where it was found. */
+    public record Item(ObjectNode node, int line, int column, Map<String, int[]> fieldLocations, int index) {
+        /** Line and column of a field, falling back to the object's own. */
+        public int[] where(String field) {
+            int[] at = fieldLocations.get(field);
+            return at != null ? at : new int[] {line, column};
+        }
+    }
+
+    /** The objects, and notes such as a page count that does not add up. */
+    public record Result(List<Item> items, List<String> warnings) {
+    }
+
+    private ApiJson() {
+    }
+
+    public static Result read(byte[] bytes, String file) throws BundleException {
+        List<Item> items = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new BundleException(file, "the file is empty; expected a JSON array of objects or an API page"
+                        + " {\"totalPages\", \"list\"} (delete the file if there are no such objects)");
+            }
+            long declared = -1;
+            int pages = 0;
+            if (t == JsonToken.START_ARRAY) {
+                boolean sawItem = false;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t != JsonToken.START_OBJECT) {
+                        throw unexpected(file, p, "an object (one API object, or one page)");
+                    }
+                    Parsed o = readObject(p, file, items.size());
+                    if (o.page != null) {
+                        if (sawItem) {
+                            throw at(file, o.item.line, o.item.column, "an API page inside an array of objects;"
+                                    + " expected either an array of objects or an array of pages, not both");
+                        }
+                        pages++;
+                        declared = Math.max(declared, o.declaredTotal);
+                        addAll(items, o.page);
+                    } else {
+                        if (pages > 0) {
+                            throw at(file, o.item.line, o.item.column, "an object among API pages;"
+                                    + " expected either an array of objects or an array of pages, not both");
+                        }
+                        sawItem = true;
+                        items.add(reindex(o.item, items.size()));
+                    }
+                }
+            } else if (t == JsonToken.START_OBJECT) {
+                Parsed o = readObject(p, file, 0);
+                if (o.page != null) {
+                    pages = 1;
+                    declared = o.declaredTotal;
+                    addAll(items, o.page);
+                    if (o.totalPages > 1) {
+                        warnings.add(file + " is page 1 of " + o.totalPages + " (totalPages); the other pages are"
+                                + " missing, so objects may be missing");
+                    }
+                } else {
+                    items.add(o.item);
+                }
+            } else {
+                throw unexpected(file, p, "a JSON array or an object");
+            }
+            if (p.nextToken() != null) {
+                throw unexpected(file, p, "the end of the file after the JSON value");
+            }
+            if (declared >= 0 && declared != items.size()) {
+                warnings.add(file + " declares totalCount " + declared + " but holds " + items.size()
+                        + " objects: pages may be missing");
+            }
+        } catch (JsonEOFException e) {
+            JsonLocation l = e.getLocation();
+            throw at(file, l.getLineNr(), l.getColumnNr(), "the file ends in the middle of a JSON value"
+                    + " (was it cut short?)");
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw at(file, l == null ? -1 : l.getLineNr(), l == null ? -1 : l.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BundleException(file, "cannot be read: " + e.getMessage());
+        }
+        return new Result(items, warnings);
+    }
+
+    private static void addAll(List<Item> items, List<Item> page) {
+        for (Item i : page) {
+            items.add(reindex(i, items.size()));
+        }
+    }
+
+    private static Item reindex(Item i, int index) {
+        return i.index == index ? i : new Item(i.node, i.line, i.column, i.fieldLocations, index);
+    }
+
+    private record Parsed(Item item, List<Item> page, long declaredTotal, int totalPages) {
+    }
+
+    /** At START_OBJECT: an API object, or a page whose "list" holds them. */
+    private static Parsed readObject(JsonParser p, String file, int index) throws IOException, BundleException {
+        JsonLocation start = p.currentTokenLocation();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Map<String, int[]> locs = new HashMap<>();
+        List<Item> list = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = JsonKeys.camel(p.currentName());
+            JsonLocation at = p.currentTokenLocation();
+            locs.put(name, new int[] {at.getLineNr(), at.getColumnNr()});
+            JsonToken v = p.nextToken();
+            if (name.equals("list") && v == JsonToken.START_ARRAY && list == null) {
+                list = new ArrayList<>();
+                while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (v != JsonToken.START_OBJECT) {
+                        throw unexpected(file, p, "an object in the page's \"list\"");
+                    }
+                    list.add(readItem(p, list.size()));
+                }
+            } else {
+                JsonNode value = p.readValueAsTree();
+                node.set(name, JsonKeys.normalise(value));
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw unexpected(file, p, "a field name or '}'");
+        }
+        boolean pageMarkers = node.has("totalPages") || node.has("totalCount");
+        if (list != null && (pageMarkers || !node.has("id"))) {
+            return new Parsed(null, list, count(node.get("totalCount")), (int) count(node.get("totalPages")));
+        }
+        if (list != null) {
+            ArrayNode a = node.putArray("list");
+            list.forEach(i -> a.add(i.node));
+        } else if (pageMarkers && !node.has("id")) {
+            // a page with "totalPages": "0" and no "list" is how the API says "none"
+            return new Parsed(null, List.of(), count(node.get("totalCount")), 0);
+        }
+        return new Parsed(new Item(node, start.getLineNr(), start.getColumnNr(), locs, index), null, -1, 0);
+    }
+
+    private static Item readItem(JsonParser p, int index) throws IOException {
+        JsonLocation start = p.currentTokenLocation();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Map<String, int[]> locs = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = JsonKeys.camel(p.currentName());
+            JsonLocation at = p.currentTokenLocation();
+            locs.put(name, new int[] {at.getLineNr(), at.getColumnNr()});
+            p.nextToken();
+            node.set(name, JsonKeys.normalise(p.readValueAsTree()));
+        }
+        return new Item(node, start.getLineNr(), start.getColumnNr(), locs, index);
+    }
+
+    private static long count(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return -1;
+        }
+        try {
+            return n.isNumber() ? n.asLong() : Long.parseLong(n.asText().trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static BundleException unexpected(String file, JsonParser p, String expected) {
+        JsonLocation l = p.currentTokenLocation();
+        JsonToken t = p.currentToken();
+        String found = t == null ? "the end of the file" : switch (t) {
+            case START_ARRAY -> "'['";
+            case START_OBJECT -> "'{'";
+            case END_ARRAY -> "']'";
+            case END_OBJECT -> "'}'";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
+        return at(file, l.getLineNr(), l.getColumnNr(), "expected " + expected + ", found " + found);
+    }
+
+    static BundleException at(String file, int line, int column, String problem) {
+        return new BundleException(file, line, column, problem);
+    }
+}

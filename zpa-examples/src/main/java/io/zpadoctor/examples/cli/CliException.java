@@ -1,0 +1,15 @@
+package io.zpadoctor.examples.cli;
+
+/** A failure the CLI reports as one line and an exit code, never as a stack trace. */
+final class CliException extends RuntimeException {
+    private final int exitCode;
+
+    CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}

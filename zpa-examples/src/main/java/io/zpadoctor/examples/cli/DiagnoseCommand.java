@@ -1,0 +1,67 @@
+package io.zpadoctor.examples.cli;
+
+import io.zpadoctor.client.bundle.Bundle;
+import io.zpadoctor.client.bundle.BundleException;
+import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.Diagnosis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "diagnose", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Diagnose the App Connector problem a support bundle shows.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  zpa-doctor diagnose --bundle case-1234.tar.gz",
+                "  zpa-doctor diagnose --bundle ./bundle --symptom not-enrolling --connector dc1-acg-key-4",
+                "  zpa-doctor diagnose --bundle ./bundle --app intranet.corp.example.com:443 --format json",
+                "  zpa-doctor diagnose --bundle ./bundle --format markdown -o report.md --fail-on critical",
+                "",
+                "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json, api/*.json and",
+                "hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing found, 1 warning, 2 critical,",
+                "3 a check could not be evaluated, 64 usage error, 65 unreadable bundle."})
+final class DiagnoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-b", "--bundle"}, required = true, paramLabel = "PATH",
+            description = "The support bundle: a folder, .tar.gz or .zip.")
+    Path bundle;
+
+    @Mixin
+    CaseOptions caseOptions = new CaseOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() {
+        Timings.mark("parse command line");
+        Bundle b;
+        try {
+            b = BundleReader.read(bundle);
+        } catch (BundleException e) {
+            throw new CliException(ExitCodes.DATA, e.getMessage());
+        }
+        return run(b, caseOptions, output);
+    }
+
+    static int run(Bundle b, CaseOptions caseOptions, OutputOptions output) {
+        Timings.mark("read bundle");
+        Bundle withCase = b.withCase(caseOptions.over(b.reportedCase()));
+        Diagnoser doctor = Diagnoser.builder().build();
+        Timings.mark("load rules and catalog");
+        Timings.note(String.format("  of which KieBase      %7.1f ms", Diagnoser.ruleLoadMillis()));
+        Diagnosis d = doctor.diagnose(withCase.toFacts());
+        Timings.mark("diagnose");
+        int code = output.emit(d, System.out);
+        Timings.mark("render and write");
+        return code;
+    }
+}

@@ -1,0 +1,68 @@
+package io.zpadoctor.examples.cli;
+
+import io.zpadoctor.rules.Diagnoser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** The {@code zpa-doctor} command line. */
+@Command(name = "zpa-doctor", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
+        usageHelpAutoWidth = true,
+        description = {"Diagnoses Zscaler Private Access App Connector problems from the ZPA API and the",
+                "connector VM's command output, and prints the troubleshooting report.",
+                "With no command, diagnoses the shipped demo bundle."},
+        subcommands = {DiagnoseCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  zpa-doctor demo",
+                "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",
+                "  zpa-doctor help diagnose"})
+public final class ZpaDoctor implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        return new CommandLine(new DemoCommand()).execute();
+    }
+
+    public static void main(String[] args) {
+        Timings.mark("JVM start to main");
+        int code = run(args);
+        Timings.print();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int run(String... args) {
+        System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        CommandLine cl = new CommandLine(new ZpaDoctor());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof CliException c) {
+                line.getErr().println("zpa-doctor: " + c.getMessage());
+                return c.exitCode();
+            }
+            line.getErr().println("zpa-doctor: internal error: " + ex);
+            if (System.getenv("ZPA_DOCTOR_DEBUG") != null) {
+                ex.printStackTrace(line.getErr());
+            } else {
+                line.getErr().println("(set ZPA_DOCTOR_DEBUG=1 for the stack trace, and please report it)");
+            }
+            return ExitCodes.SOFTWARE;
+        });
+        cl.setParameterExceptionHandler((ex, params) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("zpa-doctor: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"zpa-doctor " + Diagnoser.version()};
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.zpadoctor.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.finding.Evidence;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.RemediationStep;
+import io.zpadoctor.rules.AffectedConnector;
+import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.GroupSummary;
+import io.zpadoctor.rules.KeySummary;
+import io.zpadoctor.rules.NotEvaluated;
+import io.zpadoctor.rules.ServerGroupSummary;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The machine-readable report, {@code schemaVersion} 1, as {@code catalog.md} section 3 fixes it. Fields may
+ * be added in later versions, never renamed or removed.
+ */
+final class JsonReport {
+    static final int SCHEMA_VERSION = 1;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonReport() {
+    }
+
+    static String render(Diagnosis d) {
+        StringWriter w = new StringWriter(8192);
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", "zpa-doctor");
+            g.writeStringField("version", d.toolVersion());
+            g.writeEndObject();
+            writeCase(g, d.reportedCase());
+            g.writeStringField("evaluatedAt", d.evaluationTime().instant().toString());
+            g.writeStringField("primary", d.primary() == null ? null : d.primary().code());
+            g.writeArrayFieldStart("findings");
+            for (Finding f : d.findings()) {
+                writeFinding(g, f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("passed");
+            for (String p : d.passed()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notEvaluated");
+            for (NotEvaluated n : d.notEvaluated()) {
+                g.writeStartObject();
+                g.writeStringField("check", n.check());
+                g.writeStringField("reason", n.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (String n : d.notes()) {
+                g.writeString(n);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("affectedConnectors");
+            for (AffectedConnector a : d.affectedConnectors()) {
+                g.writeStartObject();
+                g.writeStringField("name", a.name());
+                g.writeStringField("id", a.id());
+                g.writeStringField("status", a.status());
+                g.writeStringField("connectorGroup", a.groupName());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("groups");
+            for (GroupSummary s : d.groups()) {
+                writeGroup(g, s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.append('\n').toString();
+    }
+
+    private static void writeCase(JsonGenerator g, ReportedCase c) throws IOException {
+        g.writeObjectFieldStart("case");
+        g.writeStringField("symptom", c.symptom() == null ? null : c.symptom().label());
+        g.writeStringField("connector", c.connectorName());
+        g.writeStringField("connectorGroup", c.groupName());
+        g.writeStringField("application", c.application() == null ? null : c.application().toString());
+        g.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", f.code());
+        g.writeStringField("severity", f.severity().name());
+        g.writeStringField("category", f.category().name());
+        g.writeStringField("title", f.title());
+        g.writeObjectFieldStart("subject");
+        g.writeStringField("type", f.subject().type().name());
+        g.writeStringField("id", f.subject().id());
+        g.writeStringField("name", f.subject().name());
+        g.writeEndObject();
+        g.writeArrayFieldStart("evidence");
+        for (Evidence e : f.evidence()) {
+            g.writeStartObject();
+            g.writeStringField("source", e.source());
+            g.writeStringField("field", e.field());
+            g.writeStringField("value", e.value());
+            if (e.line() != null) {
+                g.writeNumberField("line", e.line());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("rootCause", f.rootCause());
+        g.writeArrayFieldStart("remediation");
+        for (RemediationStep s : f.remediation()) {
+            g.writeStartObject();
+            g.writeStringField("kind", s.kind().name());
+            g.writeStringField("text", s.text());
+            g.writeStringField("command", s.command());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("verification", f.verification());
+        g.writeStringField("rule", f.rule());
+        g.writeArrayFieldStart("explainedBy");
+        for (String c : f.explainedBy()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeGroup(JsonGenerator g, GroupSummary s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.group().id());
+        g.writeStringField("name", s.group().name());
+        g.writeBooleanField("enabled", s.group().enabled());
+        g.writeObjectFieldStart("connectors");
+        g.writeNumberField("total", s.health().total());
+        g.writeNumberField("authenticated", s.health().authenticated());
+        g.writeNumberField("disconnected", s.health().disconnected());
+        g.writeNumberField("unknownStatus", s.health().unknownStatus());
+        g.writeNumberField("disabled", s.health().disabled());
+        g.writeEndObject();
+        g.writeObjectFieldStart("versions");
+        for (Map.Entry<String, Integer> e : s.versions().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeStringField("versionProfile", s.group().versionProfile());
+        g.writeStringField("upgradeDay", s.group().upgradeDayRaw());
+        if (s.group().upgradeTimeInSecs() != null) {
+            g.writeNumberField("upgradeTimeInSecs", s.group().upgradeTimeInSecs());
+        } else {
+            g.writeNullField("upgradeTimeInSecs");
+        }
+        g.writeArrayFieldStart("provisioningKeys");
+        for (KeySummary k : s.keys()) {
+            g.writeStartObject();
+            g.writeStringField("id", k.key().id());
+            g.writeStringField("name", k.key().name());
+            writeNumberOrNull(g, "usageCount", k.key().usageCount());
+            writeNumberOrNull(g, "maxUsage", k.key().maxUsage());
+            g.writeStringField("state", k.state().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("serverGroups");
+        for (ServerGroupSummary sg : s.serverGroups()) {
+            g.writeStartObject();
+            g.writeStringField("id", sg.serverGroup().id());
+            g.writeStringField("name", sg.serverGroup().name());
+            g.writeBooleanField("enabled", sg.serverGroup().enabled());
+            g.writeArrayFieldStart("applicationSegments");
+            for (var seg : sg.segments()) {
+                g.writeString(seg.displayName());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeNumberOrNull(JsonGenerator g, String field, Integer v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.zpadoctor.report;
+
+import io.zpadoctor.rules.Diagnosis;
+
+/** Renders a diagnosis in any format; every output is scrubbed of secrets. */
+public final class Reports {
+    private Reports() {
+    }
+
+    public static String render(Diagnosis d, Format format) {
+        return render(d, format, false);
+    }
+
+    /** @param color ANSI colours in the text format (for terminals) */
+    public static String render(Diagnosis d, Format format, boolean color) {
+        String out = switch (format) {
+            case MARKDOWN -> MarkdownReport.render(d);
+            case JSON -> JsonReport.render(d);
+            case TEXT -> TextReport.render(d, color);
+        };
+        return Redactor.scrub(out);
+    }
+}

@@ -1,0 +1,169 @@
+package io.zpadoctor.report;
+
+import io.zpadoctor.model.Symptom;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.SubjectType;
+import io.zpadoctor.model.tenant.ApplicationSegment;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ServerGroup;
+import io.zpadoctor.rules.AffectedConnector;
+import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.GroupSummary;
+import io.zpadoctor.rules.internal.RuleHelpers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The phrases the Markdown and text reports share, so both say the same thing the same way. */
+final class Views {
+    private Views() {
+    }
+
+    static String symptom(Symptom s) {
+        if (s == null) {
+            return "not reported (every check run)";
+        }
+        return s.label() + " (" + switch (s) {
+            case NOT_ENROLLING -> "enrollment failure";
+            case DISCONNECTED -> "connector disconnected";
+            case UPGRADE_FAILED -> "upgrade failed";
+            case HIGH_CPU -> "high CPU";
+            case HIGH_MEMORY -> "high memory";
+            case HIGH_DISK -> "high disk use";
+            case APP_UNREACHABLE -> "application unreachable";
+        } + ")";
+    }
+
+    /** The group the report leads with: the case's, else the primary finding's, else the only one. */
+    static GroupSummary headerGroup(Diagnosis d) {
+        if (d.groups().isEmpty()) {
+            return null;
+        }
+        String caseGroup = d.reportedCase().groupName();
+        for (GroupSummary g : d.groups()) {
+            if (caseGroup != null && caseGroup.equalsIgnoreCase(g.group().name())) {
+                return g;
+            }
+        }
+        if (d.primary() != null) {
+            for (GroupSummary g : d.groups()) {
+                if (d.primary().concerns(g.group().id())) {
+                    return g;
+                }
+            }
+        }
+        for (AffectedConnector a : d.affectedConnectors()) {
+            for (GroupSummary g : d.groups()) {
+                if (g.group().displayName().equals(a.groupName())) {
+                    return g;
+                }
+            }
+        }
+        return d.groups().size() == 1 ? d.groups().get(0) : null;
+    }
+
+    static String groupLine(Diagnosis d) {
+        GroupSummary g = headerGroup(d);
+        if (g != null) {
+            return g.group().displayName() + " (ID: " + g.group().id() + ")";
+        }
+        if (d.reportedCase().groupName() != null) {
+            return d.reportedCase().groupName() + " (not found in the tenant data)";
+        }
+        return d.groups().isEmpty() ? "none in scope" : d.groups().size() + " groups (see below)";
+    }
+
+    static String affected(Diagnosis d) {
+        if (d.affectedConnectors().isEmpty()) {
+            return d.reportedCase().connectorName() != null ? d.reportedCase().connectorName() : "none named";
+        }
+        List<String> names = new ArrayList<>();
+        for (AffectedConnector a : d.affectedConnectors()) {
+            names.add(a.name() + (a.id() == null ? " (not in the API)" : ""));
+        }
+        return limit(names, 10);
+    }
+
+    static String status(Diagnosis d) {
+        List<String> parts = new ArrayList<>();
+        for (AffectedConnector a : d.affectedConnectors()) {
+            parts.add(a.name() + ": " + a.status());
+        }
+        if (!parts.isEmpty()) {
+            return limit(parts, 5);
+        }
+        GroupSummary g = headerGroup(d);
+        if (g != null) {
+            return g.health().serving() + " of " + g.health().total() + " connectors enabled and ZPN_STATUS_AUTHENTICATED";
+        }
+        return "n/a";
+    }
+
+    static String yesNo(boolean b) {
+        return b ? "Yes" : "No";
+    }
+
+    static String upgradeWindow(ConnectorGroup g) {
+        if (g.upgradeDay() == null && g.upgradeTime() == null) {
+            return g.upgradeDayRaw() != null ? g.upgradeDayRaw() : "not set";
+        }
+        String day = g.upgradeDay() != null
+                ? g.upgradeDay().name().charAt(0) + g.upgradeDay().name().substring(1).toLowerCase(Locale.ROOT)
+                : (g.upgradeDayRaw() != null ? g.upgradeDayRaw() : "any day");
+        return day + (g.upgradeTime() != null ? " at " + g.upgradeTime() : "") + " (the API does not state the time zone)";
+    }
+
+    static String versions(GroupSummary g) {
+        if (g.versions().isEmpty()) {
+            return "no connectors";
+        }
+        String running = g.versions().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+        if (!g.expectedVersions().isEmpty()) {
+            running += "; expected " + String.join(", ", g.expectedVersions());
+        }
+        return running;
+    }
+
+    static String serverGroup(ServerGroup sg) {
+        String servers = sg.serversListed() ? sg.servers().size() + " application server(s)"
+                : "servers not listed in the export";
+        return (sg.enabled() ? "enabled" : "DISABLED") + ", " + servers + ", dynamic discovery "
+                + (sg.dynamicDiscovery() ? "on" : "off");
+    }
+
+    static String segment(ApplicationSegment s) {
+        return s.displayName() + (s.enabled() ? "" : " (DISABLED)") + " ("
+                + (s.domainNames().isEmpty() ? "no domains" : limit(s.domainNames(), 4)) + "; "
+                + RuleHelpers.ports(s) + ")";
+    }
+
+    static String subject(Finding f) {
+        String type = switch (f.subject().type()) {
+            case CONNECTOR -> "connector";
+            case CONNECTOR_GROUP -> "group";
+            case PROVISIONING_KEY -> "key";
+            case ENROLLMENT_CERTIFICATE -> "certificate";
+            case SERVER_GROUP -> "server group";
+            case APPLICATION_SEGMENT -> "segment";
+            case APPLICATION -> "application";
+            case HOST -> "host";
+            case TENANT -> "tenant";
+        };
+        return f.subject().type() == SubjectType.TENANT ? "tenant" : type + " " + f.subject().label();
+    }
+
+    static String limit(List<String> items, int max) {
+        if (items.size() <= max) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
+    }
+
+    static String count(Map<?, ?> m) {
+        return Integer.toString(m.size());
+    }
+}
