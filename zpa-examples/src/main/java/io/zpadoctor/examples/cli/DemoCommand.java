@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Diagnose one of the bundles shipped with ZPA Doctor (no tenant needed).",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "diagnose", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Diagnose the App Connector problem a support bundle shows.",
         footerHeading = "%nExamples:%n",
         footer = {
