@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor demo",
                 "  zpa-doctor demo --list",
                 "  zpa-doctor demo --bundle-name broken-chain --format markdown",
-                "  zpa-doctor demo --bundle-name healthy --format json"})
+                "  zpa-doctor demo --bundle-name healthy --format json",
+                "",
+                "The demo exits 0 whatever it finds; add --fail-on unknown to see diagnose's exit codes."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-n", "--bundle-name"}, paramLabel = "NAME", defaultValue = DemoBundles.DEFAULT,
             description = "Which demo: exhausted-key (default), broken-chain or healthy.")
@@ -54,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.SOFTWARE, e.getMessage());
         }
+        output.defaultFailOn = ExitCodes.FailOn.NEVER;
         b = new Bundle("demo:" + name, b.tenant(), b.reportedCase(), b.collectedAt(), b.hosts(), b.warnings());
         return DiagnoseCommand.run(b, caseOptions, output);
     }

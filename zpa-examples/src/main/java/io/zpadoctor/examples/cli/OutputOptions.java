@@ -21,10 +21,13 @@ final class OutputOptions {
     Format format;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.FailOnConverter.class,
-            defaultValue = "unknown",
-            description = "Lowest result that makes the exit code non-zero: critical, warning, unknown (default) or"
-                    + " never. Exit codes: 2 critical, 1 warning, 3 could not evaluate, 0 none.")
+            description = "Lowest result that makes the exit code non-zero: critical, warning, unknown or never."
+                    + " Exit codes: 2 critical, 1 warning, 3 could not evaluate, 0 none. Default: unknown for"
+                    + " diagnose, never for demo.")
     ExitCodes.FailOn failOn;
+
+    /** What --fail-on means when not given: the demo reports, it does not alarm. */
+    ExitCodes.FailOn defaultFailOn = ExitCodes.FailOn.UNKNOWN;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (replaced only once complete) instead of standard output.")
@@ -45,7 +48,7 @@ final class OutputOptions {
         } else {
             writeAtomically(output, report);
         }
-        return ExitCodes.of(d, failOn);
+        return ExitCodes.of(d, failOn != null ? failOn : defaultFailOn);
     }
 
     static void writeAtomically(Path target, String text) {
