@@ -49,12 +49,16 @@ class ScenarioTest {
     private static final Map<String, Set<String>> NOT_FIRING = new ConcurrentHashMap<>();
     private static int scenarios;
 
-    record Expected(String description, String primary, Set<String> fires, Set<String> mustNotFire, boolean exactly) {
+    record Expected(String description, String primary, Set<String> fires, Set<String> mustNotFire, boolean exactly,
+                    Map<String, String> severity) {
         static Expected read(Path file) throws IOException {
             JsonNode n = YAML.readTree(file.toFile());
             JsonNode p = n.get("primary");
+            Map<String, String> severity = new java.util.TreeMap<>();
+            n.path("severity").fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asText()));
             return new Expected(n.path("description").asText(), p == null || p.isNull() ? null : p.asText(),
-                    strings(n.path("fires")), strings(n.path("must-not-fire")), n.path("exactly").asBoolean(false));
+                    strings(n.path("fires")), strings(n.path("must-not-fire")), n.path("exactly").asBoolean(false),
+                    severity);
         }
 
         private static Set<String> strings(JsonNode a) {
@@ -88,11 +92,15 @@ class ScenarioTest {
         scenarios++;
 
         assertThat(codes).as("%s: codes that fired", name).containsAll(ex.fires());
-        assertThat(codes).as("%s: codes that must not fire", name).doesNotContainAnyElementsOf(ex.mustNotFire());
+        if (!ex.mustNotFire().isEmpty()) {
+            assertThat(codes).as("%s: codes that must not fire", name).doesNotContainAnyElementsOf(ex.mustNotFire());
+        }
         if (ex.exactly()) {
             assertThat(codes).as("%s: exactly these codes", name).isEqualTo(ex.fires());
         }
         assertThat(d.primary() == null ? null : d.primary().code()).as("%s: primary", name).isEqualTo(ex.primary());
+        ex.severity().forEach((code, sev) -> assertThat(d.findings(code)).as("%s: severity of %s", name, code)
+                .isNotEmpty().allSatisfy(f -> assertThat(f.severity().name()).isEqualTo(sev)));
         for (String c : ex.fires()) {
             FIRING.computeIfAbsent(c, k -> new TreeSet<>()).add(name);
         }

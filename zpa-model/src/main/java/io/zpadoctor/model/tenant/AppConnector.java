@@ -71,6 +71,29 @@ public record AppConnector(
         return enabled && controlChannelStatus == ControlChannelStatus.AUTHENTICATED;
     }
 
+    /** Whether the API names both versions and they differ. */
+    public boolean versionDiffers() {
+        return currentVersion != null && expectedVersion != null && !currentVersion.equals(expectedVersion);
+    }
+
+    /** An upgrade is scheduled for later: the connector moves to its expected version at its next window. */
+    public boolean upgradeScheduledAfter(Instant now) {
+        return expectedUpgradeTime != null && expectedUpgradeTime.isAfter(now);
+    }
+
+    /** An upgrade is running, within a day of its scheduled start (a longer one is stuck, not running). */
+    public boolean upgradeRunningAt(Instant now) {
+        boolean running = upgradeStatus == UpgradeStatus.IN_PROGRESS || upgradeStatus == UpgradeStatus.RESTARTING;
+        return running && (expectedUpgradeTime == null
+                || now.getEpochSecond() - expectedUpgradeTime.getEpochSecond() < 86_400);
+    }
+
+    /** The upgrade failed, or was retried three times or more. */
+    public boolean upgradeFailed() {
+        return upgradeStatus == UpgradeStatus.FAILED || upgradeStatus == UpgradeStatus.PARTIAL_FAILURE
+                || upgradeAttempt >= 3;
+    }
+
     /** The name when there is one, else the id: what a report shows. */
     public String displayName() {
         return name != null ? name : id;

@@ -3,6 +3,9 @@ package io.zpadoctor.rules.internal;
 import io.zpadoctor.model.derived.NotEnrolling;
 import io.zpadoctor.model.derived.ServingGroup;
 import io.zpadoctor.model.host.HostInventory;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.Subject;
+import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.PortRange;
 
@@ -64,6 +67,43 @@ public final class RuleHelpers {
         return servingGroups.stream().map(o -> (ServingGroup) o)
                 .map(p -> p.connectorGroupName() + " (" + p.serving() + " of " + p.total() + " serving)")
                 .distinct().sorted().collect(Collectors.joining(", "));
+    }
+
+    /** Whole days from {@code now} to {@code then}, negative when {@code then} has passed. */
+    public static long daysBetween(Instant now, Instant then) {
+        return Math.floorDiv(then.getEpochSecond() - now.getEpochSecond(), 86_400L);
+    }
+
+    /** The versions a group runs with their counts: {@code 25.31.2 (1), 25.44.6 (3)}. */
+    public static String versionCounts(Collection<?> connectors) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Object o : connectors) {
+            AppConnector c = (AppConnector) o;
+            counts.merge(c.currentVersion() == null ? "unknown" : c.currentVersion(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** ZPA-FLT-006 about the stale one of two connector records that are the same VM. */
+    public static Finding duplicate(AppConnector stale, AppConnector live, String field, String value, String rule) {
+        return Finding.builder("ZPA-FLT-006")
+                .subject(Subject.of(stale))
+                .concern(stale.groupId())
+                .concern(live.id())
+                .evidence(stale.source(), field + " of " + stale.displayName(), value)
+                .evidence(live.source(), field + " of " + live.displayName(), value)
+                .evidence(stale.source(), "controlChannelStatus of " + stale.displayName(), stale.statusText())
+                .param("staleName", stale.displayName())
+                .param("staleId", stale.id())
+                .param("liveName", live.displayName())
+                .param("liveId", live.id())
+                .param("groupId", stale.groupId())
+                .param("field", field)
+                .param("value", value)
+                .param("lastSeen", iso(stale.lastBrokerConnectTime()))
+                .rule(rule)
+                .build();
     }
 
     /** ISO-8601 text of an instant, or null. */
