@@ -222,6 +222,7 @@ final class MarkdownReport {
         if (s == null) {
             return "";
         }
+        s = Redactor.scrub(s); // before escaping changes what a secret looks like
         return s.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("<", "\\<")
                 .replace("[", "\\[").replace("\n", " ");
     }
@@ -232,6 +233,6 @@ final class MarkdownReport {
 
     /** Inside inline code only a backtick needs care. */
     private static String code(String s) {
-        return s == null ? "" : s.replace("`", "'").replace("\n", " ");
+        return s == null ? "" : Redactor.scrub(s).replace("`", "'").replace("\n", " ");
     }
 }

@@ -17,7 +17,9 @@ public final class Redactor {
 
     private static final List<Rule> RULES = List.of(
             // provisioning key: keep "<n>|<host>|", drop the secret part
-            new Rule(Pattern.compile("(\\b\\d{1,4}\\|[A-Za-z0-9.-]{1,253}\\|)[A-Za-z0-9+/=_.~%-]{8,}"), "$1" + REDACTED),
+            // (a Markdown table escapes the separators as "\|", so the pattern allows a backslash before them)
+            new Rule(Pattern.compile("(\\b\\d{1,4}\\\\?\\|[A-Za-z0-9.-]{1,253}\\\\?\\|)[A-Za-z0-9+/=_.~%-]{8,}"),
+                    "$1" + REDACTED),
             new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1" + REDACTED),
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), REDACTED),
             new Rule(Pattern.compile("(?i)((?:client[_-]?secret|access[_-]?token|private[_-]?key|password)"

@@ -14,6 +14,12 @@ class RedactorTest {
     }
 
     @Test
+    void markdownEscapedSeparatorsDoNotHideAKey() {
+        String escaped = "3\\|api.private.zscaler.com\\|xxuCGPQmFzZTY0RXhhbXBsZUtleU1hdGVyaWFs";
+        assertThat(Redactor.scrub("| " + escaped + " |")).doesNotContain("xxuCGP");
+    }
+
+    @Test
     void thePublicPrefixAloneIsKept() {
         assertThat(Redactor.scrub("prefix 3|api.private.zscaler.com| shown")).isEqualTo("prefix 3|api.private.zscaler.com| shown");
     }

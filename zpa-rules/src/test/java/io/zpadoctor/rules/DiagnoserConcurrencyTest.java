@@ -20,7 +20,7 @@ class DiagnoserConcurrencyTest {
         Facts sick = Facts.builder().tenant(DiagnoserTest.exhaustedKeyTenant())
                 .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null, null))
                 .evaluatedAt(DiagnoserTest.NOW, "test").build();
-        Facts well = Facts.builder().tenant(DiagnoserTest.exhaustedKeyTenant()).evaluatedAt(DiagnoserTest.NOW, "test").build();
+        Facts well = Facts.builder().tenant(DiagnoserTest.tenant(5)).evaluatedAt(DiagnoserTest.NOW, "test").build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Diagnosis>> results = new ArrayList<>();
@@ -32,7 +32,7 @@ class DiagnoserConcurrencyTest {
                 Diagnosis d = results.get(i).get();
                 if (i % 2 == 0) {
                     assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
-                    assertThat(d.findings()).hasSize(2);
+                    assertThat(d.findings()).hasSize(3);
                 } else {
                     assertThat(d.findings()).isEmpty();
                 }

@@ -21,12 +21,16 @@ class DiagnoserTest {
     static final Instant NOW = Instant.parse("2025-07-18T10:45:00Z");
 
     static Tenant exhaustedKeyTenant() {
+        return tenant(10);
+    }
+
+    static Tenant tenant(int keyUsage) {
         return new Tenant(
                 List.of(AppConnector.builder("c1").name("dc1-acg-key-1").groupId("g1")
                         .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build()),
                 List.of(ConnectorGroup.builder("g1").name("DC1-Frankfurt").source("api/connector-groups.json").build()),
                 List.of(ProvisioningKey.builder("k1").name("dc1-acg-key").groupId("g1").associationType("CONNECTOR_GRP")
-                        .maxUsage(10).usageCount(10).source("api/provisioning-keys.json").build()),
+                        .maxUsage(10).usageCount(keyUsage).source("api/provisioning-keys.json").build()),
                 List.of(), List.of(), List.of(), EnumSet.allOf(TenantCollection.class));
     }
 
@@ -36,18 +40,17 @@ class DiagnoserTest {
                 .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null, null))
                 .evaluatedAt(NOW, "test").build();
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
-        assertThat(d.findings()).extracting(f -> f.code()).containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008");
+        assertThat(d.findings()).extracting(f -> f.code())
+                .containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008", "ZPA-FLT-003");
+        assertThat(d.findings("ZPA-FLT-003").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
         assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
         assertThat(d.findings("ZPA-ENR-008").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
         assertThat(d.primary().rootCause()).contains("dc1-acg-key").contains("10 of the 10").doesNotContain("?>");
-        System.out.println(d.primary());
-        System.out.println(d.notes());
-        System.out.println(d.passed());
     }
 
     @Test
     void nothingFiresOnAHealthyTenantWithoutASymptom() {
-        Facts facts = Facts.builder().tenant(exhaustedKeyTenant()).evaluatedAt(NOW, "test").build();
+        Facts facts = Facts.builder().tenant(tenant(5)).evaluatedAt(NOW, "test").build();
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
         assertThat(d.findings()).isEmpty();
         assertThat(d.primary()).isNull();
