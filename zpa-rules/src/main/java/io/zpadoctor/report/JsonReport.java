@@ -9,7 +9,9 @@ import io.zpadoctor.model.finding.Evidence;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.RemediationStep;
 import io.zpadoctor.rules.AffectedConnector;
+import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.FleetReport;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
 import io.zpadoctor.rules.NotEvaluated;
@@ -32,6 +34,11 @@ final class JsonReport {
     }
 
     static String render(Diagnosis d) {
+        return render(d, null);
+    }
+
+    /** The diagnosis document; with a fleet, plus a {@code fleet} section. */
+    static String render(Diagnosis d, FleetReport fleet) {
         StringWriter w = new StringWriter(8192);
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -83,6 +90,9 @@ final class JsonReport {
                 writeGroup(g, s);
             }
             g.writeEndArray();
+            if (fleet != null) {
+                writeFleet(g, fleet);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -192,6 +202,73 @@ final class JsonReport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void writeFleet(JsonGenerator g, FleetReport f) throws IOException {
+        g.writeObjectFieldStart("fleet");
+        g.writeObjectFieldStart("connectors");
+        g.writeNumberField("total", f.connectors());
+        g.writeNumberField("disabled", f.disabledConnectors());
+        g.writeObjectFieldStart("byStatus");
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(f.statuses()).entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("byVersion");
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(f.versions()).entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeNumberField("groups", f.groups());
+        g.writeNumberField("provisioningKeys", f.keys());
+        g.writeObjectFieldStart("findingsBySeverity");
+        for (Severity s : Severity.values()) {
+            g.writeNumberField(s.name(), f.bySeverity().getOrDefault(s, 0));
+        }
+        g.writeEndObject();
+        writeSubjects(g, "groupsWithoutRedundancy", f.groupsWithoutRedundancy());
+        writeSubjects(g, "groupsWithoutConnectors", f.groupsWithoutConnectors());
+        writeSubjects(g, "keysNearExhaustion", f.keysNearExhaustion());
+        writeSubjects(g, "correlatedOutages", f.correlatedOutages());
+        g.writeArrayFieldStart("byGroup");
+        for (FleetReport.GroupFindings gf : f.byGroup()) {
+            g.writeStartObject();
+            g.writeStringField("groupId", gf.groupId());
+            g.writeStringField("groupName", gf.groupName());
+            g.writeStringField("worst", gf.worst().name());
+            g.writeArrayFieldStart("findings");
+            for (Finding x : gf.findings()) {
+                g.writeStartObject();
+                g.writeStringField("code", x.code());
+                g.writeStringField("severity", x.severity().name());
+                g.writeStringField("subjectType", x.subject().type().name());
+                g.writeStringField("subjectId", x.subject().id());
+                g.writeStringField("subjectName", x.subject().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSubjects(JsonGenerator g, String field, java.util.List<Finding> findings) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Finding x : findings) {
+            g.writeStartObject();
+            g.writeStringField("code", x.code());
+            g.writeStringField("id", x.subject().id());
+            g.writeStringField("name", x.subject().name());
+            g.writeObjectFieldStart("values");
+            for (Map.Entry<String, String> e : x.params().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeNumberOrNull(JsonGenerator g, String field, Integer v) throws IOException {

@@ -7,6 +7,7 @@ import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.internal.Evaluability;
 import io.zpadoctor.rules.internal.Explainer;
+import io.zpadoctor.rules.internal.Fleets;
 import io.zpadoctor.rules.internal.RuleBase;
 import io.zpadoctor.rules.internal.ScopeResolver;
 import io.zpadoctor.rules.internal.SessionRunner;
@@ -85,6 +86,19 @@ public final class Diagnoser {
             version = v;
         }
         return v;
+    }
+
+    /**
+     * Diagnoses the whole tenant at once, whatever case the facts carry (only its cloud and customer id are
+     * kept, to fill commands), and summarises it as a fleet.
+     */
+    public FleetReport diagnoseFleet(Facts facts) {
+        Objects.requireNonNull(facts, "facts");
+        ReportedCase rc = facts.reportedCase();
+        Facts tenantWide = facts.toBuilder()
+                .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId())).build();
+        Diagnosis d = diagnose(tenantWide);
+        return Fleets.summarise(d, tenantWide.tenant(), new TenantIndex(tenantWide.tenant()));
     }
 
     public Diagnosis diagnose(Facts facts) {

@@ -38,10 +38,15 @@ final class OutputOptions {
 
     /** Writes the report and returns the exit code. */
     int emit(Diagnosis d, PrintStream out) {
+        return emit(d, out, (f, color) -> Reports.render(d, f, color));
+    }
+
+    /** Writes what the renderer makes of the chosen format and returns the exit code for the diagnosis. */
+    int emit(Diagnosis d, PrintStream out, java.util.function.BiFunction<Format, Boolean, String> renderer) {
         boolean terminal = System.console() != null && output == null;
         Format f = format != null ? format : terminal ? Format.TEXT : Format.MARKDOWN;
         boolean color = f == Format.TEXT && terminal && !noColor && System.getenv("NO_COLOR") == null;
-        String report = Reports.render(d, f, color);
+        String report = renderer.apply(f, color);
         if (output == null) {
             out.print(report);
             out.flush();

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = {"Diagnoses Zscaler Private Access App Connector problems from the ZPA API and the",
                 "connector VM's command output, and prints the troubleshooting report.",
                 "With no command, diagnoses the shipped demo bundle."},
-        subcommands = {DiagnoseCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DiagnoseCommand.class, FleetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",

@@ -85,9 +85,10 @@ public final class RuleHelpers {
                 .collect(Collectors.joining(", "));
     }
 
-    /** ZPA-FLT-006 about the stale one of two connector records that are the same VM. */
-    public static Finding duplicate(AppConnector stale, AppConnector live, String field, String value, String rule) {
-        return Finding.builder("ZPA-FLT-006")
+    /** A finding (ZPA-FLT-006) about the stale one of two connector records that are the same VM. */
+    public static Finding duplicate(String code, AppConnector stale, AppConnector live, String field, String value,
+                                    String rule) {
+        return Finding.builder(code)
                 .subject(Subject.of(stale))
                 .concern(stale.groupId())
                 .concern(live.id())

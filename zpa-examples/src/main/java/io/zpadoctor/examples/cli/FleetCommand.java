@@ -1,0 +1,54 @@
+package io.zpadoctor.examples.cli;
+
+import io.zpadoctor.client.bundle.Bundle;
+import io.zpadoctor.client.bundle.BundleException;
+import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.report.Reports;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.FleetReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Diagnose every connector, group and key of a tenant at once: a summary, then the findings"
+                + " grouped by connector group, worst first.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  zpa-doctor fleet --bundle tenant-snapshot.tar.gz",
+                "  zpa-doctor fleet --bundle ./snapshot --format json -o fleet.json",
+                "  zpa-doctor fleet --bundle ./snapshot --fail-on critical      # for a nightly job",
+                "",
+                "The bundle's case.json (symptom, connector, group) is ignored: the fleet view covers everything.",
+                "Exit codes: 0 nothing at WARNING or above, 1 warning, 2 critical, 3 could not evaluate."})
+final class FleetCommand implements Callable<Integer> {
+    @Option(names = {"-b", "--bundle"}, required = true, paramLabel = "PATH",
+            description = "A bundle with the tenant's api/*.json: a folder, .tar.gz or .zip.")
+    Path bundle;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() {
+        Timings.mark("parse command line");
+        Bundle b;
+        try {
+            b = BundleReader.read(bundle);
+        } catch (BundleException e) {
+            throw new CliException(ExitCodes.DATA, e.getMessage());
+        }
+        Timings.mark("read bundle");
+        Diagnoser doctor = Diagnoser.builder().build();
+        Timings.mark("load rules and catalog");
+        FleetReport fleet = doctor.diagnoseFleet(b.toFacts());
+        Timings.mark("diagnose");
+        int code = output.emit(fleet.diagnosis(), System.out, (f, color) -> Reports.renderFleet(fleet, f, color));
+        Timings.mark("render and write");
+        return code;
+    }
+}

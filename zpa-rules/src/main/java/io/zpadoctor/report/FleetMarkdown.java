@@ -1,0 +1,97 @@
+package io.zpadoctor.report;
+
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.rules.FleetReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The fleet report in Markdown: the summary an administrator scans, then findings per group, worst first. */
+final class FleetMarkdown {
+    /** Beyond this many rows a list says how many more there are. */
+    static final int LIST_LIMIT = 25;
+
+    private FleetMarkdown() {
+    }
+
+    static String render(FleetReport f) {
+        var d = f.diagnosis();
+        StringBuilder md = new StringBuilder(8192);
+        md.append("# ZPA Fleet Report\n\n");
+        md.append("**Tenant:** ").append(f.connectors()).append(" connectors in ").append(f.groups())
+                .append(" connector groups, ").append(f.keys()).append(" provisioning keys  \n");
+        md.append("**Evaluated at:** ").append(d.evaluationTime().instant()).append(" (").append(d.evaluationTime().basis())
+                .append(")");
+        if (d.origin() != null) {
+            md.append(" from `").append(d.origin().replace("`", "'")).append('`');
+        }
+        md.append("  \n**Findings:** ").append(severityLine(f)).append("\n\n## Summary\n\n");
+        md.append("- Connectors by status: ").append(counts(f.statuses())).append(f.disabledConnectors() > 0
+                ? "; " + f.disabledConnectors() + " disabled" : "").append('\n');
+        md.append("- Connectors by version: ").append(counts(f.versions())).append('\n');
+        list(md, "Groups serving applications without N+1", f.groupsWithoutRedundancy(),
+                x -> x.subject().label() + ": " + x.params().get("serving") + " of " + x.params().get("total") + " serving");
+        list(md, "Groups that server groups use but that have no connectors", f.groupsWithoutConnectors(),
+                x -> x.subject().label());
+        list(md, "Provisioning keys near exhaustion", f.keysNearExhaustion(),
+                x -> x.subject().label() + ": " + x.params().get("usageCount") + "/" + x.params().get("maxUsage"));
+        list(md, "Groups whose connectors went down together", f.correlatedOutages(),
+                x -> x.subject().label() + ": " + x.params().get("connectors") + " connectors between "
+                        + x.params().get("first") + " and " + x.params().get("last"));
+
+        md.append("\n## Findings by connector group\n");
+        if (f.byGroup().isEmpty()) {
+            md.append("\nNo finding: every check that could run passed.\n");
+        }
+        for (FleetReport.GroupFindings g : f.byGroup()) {
+            md.append("\n### ").append(g.groupId() == null ? "Tenant-wide" : MarkdownReport.esc(g.groupName()))
+                    .append(" (").append(g.worst()).append(", ").append(g.findings().size()).append(" finding")
+                    .append(g.findings().size() == 1 ? "" : "s").append(")\n\n");
+            md.append("| Severity | Code | About | Finding |\n|---|---|---|---|\n");
+            for (Finding x : g.findings()) {
+                md.append("| ").append(x.severity()).append(" | ").append(x.code()).append(" | ")
+                        .append(MarkdownReport.esc(Views.subject(x)).replace("|", "\\|")).append(" | ")
+                        .append(MarkdownReport.esc(x.rootCause()).replace("|", "\\|"))
+                        .append(x.isExplained() ? " (explained by " + String.join(", ", x.explainedBy()) + ")" : "")
+                        .append(" |\n");
+            }
+        }
+        md.append("\nFor the fix of a finding, run `zpa-doctor diagnose` with `--group` or `--connector`.\n");
+        md.append("\n<sub>zpa-doctor ").append(d.toolVersion()).append("</sub>\n");
+        return md.toString();
+    }
+
+    static String severityLine(FleetReport f) {
+        List<String> parts = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            int n = f.bySeverity().getOrDefault(s, 0);
+            if (n > 0) {
+                parts.add(n + " " + s);
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    static String counts(Map<String, Integer> m) {
+        List<String> parts = new ArrayList<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    private static void list(StringBuilder md, String title, List<Finding> items,
+                             java.util.function.Function<Finding, String> line) {
+        md.append("- ").append(title).append(": ").append(items.size()).append('\n');
+        int n = 0;
+        for (Finding x : items) {
+            if (n++ == LIST_LIMIT) {
+                md.append("  - and ").append(items.size() - LIST_LIMIT).append(" more\n");
+                break;
+            }
+            md.append("  - ").append(MarkdownReport.esc(line.apply(x))).append('\n');
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.zpadoctor.report;
+
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.rules.FleetReport;
+
+/** The fleet report for terminals. */
+final class FleetText {
+    private FleetText() {
+    }
+
+    static String render(FleetReport f, boolean color) {
+        String bold = color ? "\u001b[1m" : "";
+        String reset = color ? "\u001b[0m" : "";
+        StringBuilder t = new StringBuilder(4096);
+        t.append(bold).append("ZPA Doctor: fleet").append(reset).append('\n');
+        t.append("  ").append(f.connectors()).append(" connectors, ").append(f.groups()).append(" groups, ")
+                .append(f.keys()).append(" keys; as of ").append(f.diagnosis().evaluationTime().instant()).append('\n');
+        t.append("  status:   ").append(FleetMarkdown.counts(f.statuses())).append('\n');
+        t.append("  versions: ").append(FleetMarkdown.counts(f.versions())).append('\n');
+        t.append("  no N+1: ").append(f.groupsWithoutRedundancy().size()).append(", empty groups in use: ")
+                .append(f.groupsWithoutConnectors().size()).append(", keys near exhaustion: ")
+                .append(f.keysNearExhaustion().size()).append(", correlated outages: ")
+                .append(f.correlatedOutages().size()).append('\n');
+        t.append("  findings: ").append(FleetMarkdown.severityLine(f)).append("\n");
+        for (FleetReport.GroupFindings g : f.byGroup()) {
+            t.append('\n').append(bold).append(g.groupId() == null ? "Tenant-wide" : g.groupName()).append(reset)
+                    .append("  ").append(g.worst()).append('\n');
+            for (Finding x : g.findings()) {
+                t.append(String.format("  %-8s %-12s %s (%s)%s%n", x.severity(), x.code(), x.title(), Views.subject(x),
+                        x.isExplained() ? " explained by " + String.join(", ", x.explainedBy()) : ""));
+            }
+        }
+        return t.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.Tenant;
+import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.FleetReport;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the fleet summary from a tenant-wide diagnosis. */
+public final class Fleets {
+    private Fleets() {
+    }
+
+    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index) {
+        Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> versions = new TreeMap<>();
+        int disabled = 0;
+        for (AppConnector c : tenant.connectors()) {
+            statuses.merge(c.statusText() != null ? c.statusText() : "(none)", 1, Integer::sum);
+            versions.merge(c.currentVersion() != null ? c.currentVersion() : "(unknown)", 1, Integer::sum);
+            if (!c.enabled()) {
+                disabled++;
+            }
+        }
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        for (Finding f : d.findings()) {
+            bySeverity.merge(f.severity(), 1, Integer::sum);
+        }
+        return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(), disabled,
+                statuses, versions, bySeverity, d.findings("ZPA-FLT-001"), d.findings("ZPA-FLT-002"),
+                d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"), byGroup(d.findings(), index));
+    }
+
+    /** Findings per group, worst group first; the findings keep the diagnosis's order inside a group. */
+    static List<FleetReport.GroupFindings> byGroup(List<Finding> findings, TenantIndex index) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            groups.computeIfAbsent(groupOf(f, index), k -> new ArrayList<>()).add(f);
+        }
+        List<FleetReport.GroupFindings> out = new ArrayList<>();
+        groups.forEach((gid, list) -> {
+            ConnectorGroup g = index.group(gid);
+            Severity worst = list.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
+            out.add(new FleetReport.GroupFindings(gid, g == null ? (gid == null ? null : gid) : g.displayName(),
+                    worst, list));
+        });
+        out.sort(Comparator.comparing(FleetReport.GroupFindings::worst)
+                .thenComparing(gf -> gf.groupId() == null)
+                .thenComparing(gf -> -gf.findings().size())
+                .thenComparing(gf -> gf.groupName() == null ? "" : gf.groupName()));
+        return out;
+    }
+
+    /** The group a finding belongs to: its subject's group, else a group it concerns, else none (tenant-wide). */
+    static String groupOf(Finding f, TenantIndex index) {
+        String id = f.subject().id();
+        switch (f.subject().type()) {
+            case CONNECTOR_GROUP -> {
+                if (id != null) {
+                    return id;
+                }
+            }
+            case CONNECTOR -> {
+                AppConnector c = index.connector(id);
+                if (c != null && c.groupId() != null) {
+                    return c.groupId();
+                }
+            }
+            case PROVISIONING_KEY -> {
+                ProvisioningKey k = index.key(id);
+                if (k != null && k.groupId() != null) {
+                    return k.groupId();
+                }
+            }
+            default -> {
+            }
+        }
+        for (String c : f.concerns()) {
+            if (index.group(c) != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
