@@ -8,6 +8,7 @@ import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.internal.Evaluability;
 import io.zpadoctor.rules.internal.Explainer;
 import io.zpadoctor.rules.internal.Fleets;
+import io.zpadoctor.rules.internal.Partitioner;
 import io.zpadoctor.rules.internal.RuleBase;
 import io.zpadoctor.rules.internal.ScopeResolver;
 import io.zpadoctor.rules.internal.SessionRunner;
@@ -47,6 +48,9 @@ public final class Diagnoser {
     private final List<RuleListener> listeners;
     private final Catalog catalog;
     private final RuleBase rules;
+    private final int partitionAbove;
+    private final int shardConnectors;
+    private final boolean parallel;
 
     private Diagnoser(Builder b) {
         this.thresholds = b.thresholds;
@@ -54,6 +58,9 @@ public final class Diagnoser {
         this.listeners = List.copyOf(b.listeners);
         this.catalog = Catalog.builtIn();
         this.rules = RuleBase.builtIn();
+        this.partitionAbove = b.partitionAbove;
+        this.shardConnectors = b.shardConnectors;
+        this.parallel = b.parallel;
     }
 
     public static Builder builder() {
@@ -97,22 +104,25 @@ public final class Diagnoser {
         ReportedCase rc = facts.reportedCase();
         Facts tenantWide = facts.toBuilder()
                 .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId())).build();
-        Diagnosis d = diagnose(tenantWide);
-        return Fleets.summarise(d, tenantWide.tenant(), new TenantIndex(tenantWide.tenant()));
+        TenantIndex index = new TenantIndex(tenantWide.tenant());
+        Diagnosis d = diagnose(tenantWide, index);
+        return Fleets.summarise(d, tenantWide.tenant(), index);
     }
 
     public Diagnosis diagnose(Facts facts) {
         Objects.requireNonNull(facts, "facts");
+        return diagnose(facts, new TenantIndex(facts.tenant()));
+    }
+
+    private Diagnosis diagnose(Facts facts, TenantIndex index) {
         EvaluationTime time = facts.evaluationTime() != null ? facts.evaluationTime()
                 : new EvaluationTime(clock.instant(), "system clock");
         Thresholds thr = facts.thresholds() != null ? facts.thresholds() : thresholds;
         ReportedCase rc = facts.reportedCase();
         ScopeResolver.Result scope = ScopeResolver.resolve(rc, facts.tenant());
 
-        SessionRunner.Result run = SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
-                SessionRunner.fireLimit(facts));
+        SessionRunner.Result run = run(facts, scope, time, thr);
 
-        TenantIndex index = new TenantIndex(facts.tenant());
         List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals(rc));
         Verdicts verdicts = new Verdicts(catalog, rc, scope.scope());
         List<Finding> ordered = verdicts.linkAndSort(explained);
@@ -141,6 +151,20 @@ public final class Diagnoser {
                 catalog.persist(), run.fired(), run.nanos());
     }
 
+    /** One session, or, for a large tenant-wide case, one per shard of whole groups (same findings, less GC). */
+    private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr) {
+        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts.reportedCase())) {
+            return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
+                    SessionRunner.fireLimit(facts));
+        }
+        long start = System.nanoTime();
+        List<Facts> shards = Partitioner.shards(facts, shardConnectors);
+        java.util.stream.Stream<Facts> stream = parallel ? shards.parallelStream() : shards.stream();
+        List<SessionRunner.Result> parts = stream.map(f -> SessionRunner.run(rules.kieBase(), f, scope.scope(), time,
+                thr, listeners, SessionRunner.fireLimit(f))).toList();
+        return SessionRunner.merge(parts, System.nanoTime() - start);
+    }
+
     private static Map<String, String> globals(ReportedCase rc) {
         Map<String, String> g = new HashMap<>();
         String customer = rc.customerId() != null ? rc.customerId() : "<customer-id>";
@@ -155,8 +179,26 @@ public final class Diagnoser {
         private Thresholds thresholds = Thresholds.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private final List<RuleListener> listeners = new ArrayList<>();
+        private int partitionAbove = 20_000;
+        private int shardConnectors = 5_000;
+        private boolean parallel = true;
 
         private Builder() {
+        }
+
+        /**
+         * Tenant-wide diagnoses of more than {@code connectors} connectors run in sessions of about
+         * {@code shardConnectors} connectors each (whole groups), on all cores when {@code parallel}. The findings
+         * are the same; the memory a session holds is not. Defaults: above 20,000, shards of 5,000, parallel.
+         */
+        public Builder partitioning(int connectors, int shardConnectors, boolean parallel) {
+            if (connectors < 0 || shardConnectors < 1) {
+                throw new IllegalArgumentException("partitioning needs connectors >= 0 and shardConnectors >= 1");
+            }
+            this.partitionAbove = connectors;
+            this.shardConnectors = shardConnectors;
+            this.parallel = parallel;
+            return this;
         }
 
         /** Thresholds for facts that do not carry their own (the runbook's by default). */

@@ -45,6 +45,8 @@ class ScenarioTest {
     private static final Pattern UNFILLED = Pattern.compile("<[A-Za-z][A-Za-z0-9]*\\?>");
     private static final Pattern KEY_FIELD = Pattern.compile("\"provisioning_?[kK]ey\"\\s*:\\s*\"([^\"]+)\"");
     private static final Diagnoser DOCTOR = Diagnoser.builder().ruleListener(RuleCoverage.INSTANCE).build();
+    /** Splits every tenant-wide case into one-connector shards: the findings must not change. */
+    private static final Diagnoser SHARDED = Diagnoser.builder().partitioning(0, 1, true).build();
     private static final Map<String, Set<String>> FIRING = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> NOT_FIRING = new ConcurrentHashMap<>();
     private static int scenarios;
@@ -124,6 +126,9 @@ class ScenarioTest {
         }
         Set<ValidationMessage> errors = schema().validate(JSON.readTree(Reports.render(d, Format.JSON)));
         assertThat(errors).as("%s: JSON report against report.schema.json", name).isEmpty();
+
+        Diagnosis sharded = SHARDED.diagnose(bundle.toFacts());
+        assertThat(sharded.findings()).as("%s: the same findings from sharded sessions", name).isEqualTo(d.findings());
     }
 
     /** The secret parts of every provisioning key string the bundle's files hold. */

@@ -32,6 +32,23 @@ public final class SessionRunner {
     private SessionRunner() {
     }
 
+    /** One result from several shard sessions; {@code nanos} is the wall time of them all. */
+    public static Result merge(List<Result> parts, long wallNanos) {
+        List<Finding> findings = new ArrayList<>();
+        List<NotEnrolling> notEnrolling = new ArrayList<>();
+        List<String> effective = new ArrayList<>();
+        List<ServingGroup> serving = new ArrayList<>();
+        int fired = 0;
+        for (Result r : parts) {
+            findings.addAll(r.findings());
+            notEnrolling.addAll(r.notEnrolling());
+            effective.addAll(r.effectiveSegments());
+            serving.addAll(r.servingGroups());
+            fired += r.fired();
+        }
+        return new Result(findings, notEnrolling, effective, serving, fired, wallNanos);
+    }
+
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
                              Thresholds thresholds, List<RuleListener> listeners, int fireLimit) {
         long start = System.nanoTime();

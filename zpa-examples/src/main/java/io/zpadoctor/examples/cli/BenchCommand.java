@@ -1,0 +1,43 @@
+package io.zpadoctor.examples.cli;
+
+import io.zpadoctor.examples.bench.FleetBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Time the tenant-wide diagnosis on generated tenants against a plain-Java loop doing the same"
+                + " checks, and report heap use. Every run also checks that exactly the injected faults are found.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  zpa-doctor bench",
+                "  zpa-doctor bench --sizes 1000,10000 --runs 9",
+                "",
+                "The launcher runs bench with -Xmx1g -XX:+UseParallelGC (override with ZPA_DOCTOR_JAVA_OPTS)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "1000,10000,100000",
+            description = "Tenant sizes in connectors (default ${DEFAULT-VALUE}).")
+    int[] sizes;
+
+    @Option(names = "--runs", defaultValue = "7", description = "Timed runs per size (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs per size first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (runs < 1 || warmup < 0 || Arrays.stream(sizes).anyMatch(s -> s < 10 || s > 2_000_000)) {
+            throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --sizes between 10 and 2,000,000");
+        }
+        System.err.printf("zpa-doctor bench: %d warm-up and %d timed runs per size, heap limit %,d MiB%n", warmup, runs,
+                Runtime.getRuntime().maxMemory() >> 20);
+        FleetBenchmark.print(FleetBenchmark.run(sizes, warmup, runs, seed, System.err), System.out);
+        return ExitCodes.OK;
+    }
+}
