@@ -16,9 +16,7 @@ import io.zpadoctor.client.bundle.BundleException;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the objects of one API collection file, in whichever shape it was saved: a bare array, one API page
@@ -29,12 +27,36 @@ public final class ApiJson {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
 
-    /** One object of the collection, with where it was found. */
-    public record Item(ObjectNode node, int line, int column, Map<String, int[]> fieldLocations, int index) {
+    /**
+     * One object of the collection, with where it was found. Field positions are worked out only when an error
+     * needs one, by reading the object's bytes again: reading thousands of objects stays cheap.
+     */
+    public record Item(ObjectNode node, int line, int column, byte[] source, int start, int end, int index) {
         /** Line and column of a field, falling back to the object's own. */
         public int[] where(String field) {
-            int[] at = fieldLocations.get(field);
-            return at != null ? at : new int[] {line, column};
+            if (source != null && start >= 0 && end > start) {
+                try (JsonParser p = MAPPER.createParser(source, start, end - start)) {
+                    p.nextToken();
+                    JsonToken t;
+                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        if (JsonKeys.camel(p.currentName()).equals(field)) {
+                            JsonLocation at = p.currentTokenLocation();
+                            int l = line + at.getLineNr() - 1;
+                            int c = at.getLineNr() == 1 ? column + at.getColumnNr() - 1 : at.getColumnNr();
+                            return new int[] {l, c};
+                        }
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                } catch (IOException e) {
+                    // fall back to the object's own position
+                }
+            }
+            return new int[] {line, column};
+        }
+
+        Item reindexed(int i) {
+            return i == index ? this : new Item(node, line, column, source, start, end, i);
         }
     }
 
@@ -62,7 +84,7 @@ public final class ApiJson {
                     if (t != JsonToken.START_OBJECT) {
                         throw unexpected(file, p, "an object (one API object, or one page)");
                     }
-                    Parsed o = readObject(p, file, items.size());
+                    Parsed o = readObject(p, bytes, file, items.size());
                     if (o.page != null) {
                         if (sawItem) {
                             throw at(file, o.item.line, o.item.column, "an API page inside an array of objects;"
@@ -81,7 +103,7 @@ public final class ApiJson {
                     }
                 }
             } else if (t == JsonToken.START_OBJECT) {
-                Parsed o = readObject(p, file, 0);
+                Parsed o = readObject(p, bytes, file, 0);
                 if (o.page != null) {
                     pages = 1;
                     declared = o.declaredTotal;
@@ -124,23 +146,21 @@ public final class ApiJson {
     }
 
     private static Item reindex(Item i, int index) {
-        return i.index == index ? i : new Item(i.node, i.line, i.column, i.fieldLocations, index);
+        return i.reindexed(index);
     }
 
     private record Parsed(Item item, List<Item> page, long declaredTotal, int totalPages) {
     }
 
     /** At START_OBJECT: an API object, or a page whose "list" holds them. */
-    private static Parsed readObject(JsonParser p, String file, int index) throws IOException, BundleException {
+    private static Parsed readObject(JsonParser p, byte[] bytes, String file, int index)
+            throws IOException, BundleException {
         JsonLocation start = p.currentTokenLocation();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        Map<String, int[]> locs = new HashMap<>();
         List<Item> list = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = JsonKeys.camel(p.currentName());
-            JsonLocation at = p.currentTokenLocation();
-            locs.put(name, new int[] {at.getLineNr(), at.getColumnNr()});
             JsonToken v = p.nextToken();
             if (name.equals("list") && v == JsonToken.START_ARRAY && list == null) {
                 list = new ArrayList<>();
@@ -148,11 +168,10 @@ public final class ApiJson {
                     if (v != JsonToken.START_OBJECT) {
                         throw unexpected(file, p, "an object in the page's \"list\"");
                     }
-                    list.add(readItem(p, list.size()));
+                    list.add(readItem(p, bytes, list.size()));
                 }
             } else {
-                JsonNode value = p.readValueAsTree();
-                node.set(name, JsonKeys.normalise(value));
+                node.set(name, value(p, v));
             }
         }
         if (t != JsonToken.END_OBJECT) {
@@ -169,21 +188,38 @@ public final class ApiJson {
             // a page with "totalPages": "0" and no "list" is how the API says "none"
             return new Parsed(null, List.of(), count(node.get("totalCount")), 0);
         }
-        return new Parsed(new Item(node, start.getLineNr(), start.getColumnNr(), locs, index), null, -1, 0);
+        return new Parsed(new Item(node, start.getLineNr(), start.getColumnNr(), bytes,
+                (int) start.getByteOffset(), (int) p.currentLocation().getByteOffset(), index), null, -1, 0);
     }
 
-    private static Item readItem(JsonParser p, int index) throws IOException {
+    private static Item readItem(JsonParser p, byte[] bytes, int index) throws IOException {
         JsonLocation start = p.currentTokenLocation();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        Map<String, int[]> locs = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = JsonKeys.camel(p.currentName());
-            JsonLocation at = p.currentTokenLocation();
-            locs.put(name, new int[] {at.getLineNr(), at.getColumnNr()});
-            p.nextToken();
-            node.set(name, JsonKeys.normalise(p.readValueAsTree()));
+            node.set(name, value(p, p.nextToken()));
         }
-        return new Item(node, start.getLineNr(), start.getColumnNr(), locs, index);
+        return new Item(node, start.getLineNr(), start.getColumnNr(), bytes, (int) start.getByteOffset(),
+                (int) p.currentLocation().getByteOffset(), index);
+    }
+
+    /** A field's value: scalars built directly (most fields), containers read as trees with keys normalised. */
+    private static JsonNode value(JsonParser p, JsonToken v) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (v) {
+            case VALUE_STRING -> f.textNode(p.getText());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> f.numberNode(p.getIntValue());
+                case LONG -> f.numberNode(p.getLongValue());
+                default -> f.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
+            default -> JsonKeys.normalise(p.readValueAsTree());
+        };
     }
 
     private static long count(JsonNode n) {

@@ -30,8 +30,8 @@ final class Fields {
     /** For an object nested in another (a group's embedded connectors): errors point at the parent field. */
     Fields(JsonNode nested, ApiJson.Item parent, String parentField, String file, String what) {
         int[] at = parent.where(parentField);
-        this.item = new ApiJson.Item((com.fasterxml.jackson.databind.node.ObjectNode) nested, at[0], at[1],
-                java.util.Map.of(), parent.index());
+        this.item = new ApiJson.Item((com.fasterxml.jackson.databind.node.ObjectNode) nested, at[0], at[1], null, -1,
+                -1, parent.index());
         this.node = nested;
         this.file = file;
         this.what = what;
