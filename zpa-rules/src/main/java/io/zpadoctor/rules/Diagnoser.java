@@ -48,6 +48,7 @@ public final class Diagnoser {
     private final List<RuleListener> listeners;
     private final Catalog catalog;
     private final RuleBase rules;
+    private final List<RulePack> packs;
     private final int partitionAbove;
     private final int shardConnectors;
     private final boolean parallel;
@@ -56,8 +57,10 @@ public final class Diagnoser {
         this.thresholds = b.thresholds;
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
-        this.catalog = Catalog.builtIn();
-        this.rules = RuleBase.builtIn();
+        this.catalog = b.catalog;
+        this.rules = b.packs.isEmpty() ? RuleBase.builtIn()
+                : RuleBase.withPacks(b.packs.stream().map(RulePack::build).toList());
+        this.packs = List.copyOf(b.packs);
         this.partitionAbove = b.partitionAbove;
         this.shardConnectors = b.shardConnectors;
         this.parallel = b.parallel;
@@ -70,6 +73,11 @@ public final class Diagnoser {
     /** The catalog this diagnoser explains findings with. */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The rule packs this diagnoser runs besides the built-in rules. */
+    public List<RulePack> rulePacks() {
+        return packs;
     }
 
     /** Milliseconds it took to load the built-in rules in this process. */
@@ -153,7 +161,9 @@ public final class Diagnoser {
 
     /** One session, or, for a large tenant-wide case, one per shard of whole groups (same findings, less GC). */
     private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr) {
-        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts.reportedCase())) {
+        // a pack's rules may join across groups, so a diagnosis with packs always runs in one session
+        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts.reportedCase())
+                || !packs.isEmpty()) {
             return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
                     SessionRunner.fireLimit(facts));
         }
@@ -179,6 +189,8 @@ public final class Diagnoser {
         private Thresholds thresholds = Thresholds.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private final List<RuleListener> listeners = new ArrayList<>();
+        private final List<RulePack> packs = new ArrayList<>();
+        private Catalog catalog = Catalog.builtIn();
         private int partitionAbove = 20_000;
         private int shardConnectors = 5_000;
         private boolean parallel = true;
@@ -213,7 +225,28 @@ public final class Diagnoser {
             return this;
         }
 
-        /** Told about every rule that fires. */
+        /**
+         * Runs a rule pack's rules next to the built-in ones. Its codes must not collide with the built-in codes or
+         * with another pack's. A pack is code: load only packs you trust.
+         */
+        public Builder rulePack(RulePack pack) throws RulePackException {
+            Objects.requireNonNull(pack, "pack");
+            try {
+                catalog = catalog.with(pack.catalog());
+            } catch (IllegalArgumentException e) {
+                throw new RulePackException(pack.location(), List.of(new RulePackException.Problem(
+                        pack.location() + "/catalog.yaml", -1, -1, e.getMessage())));
+            }
+            packs.add(pack);
+            return this;
+        }
+
+        /** Compiles (once per process) and adds the rule pack at this path. */
+        public Builder rulePack(java.nio.file.Path path) throws RulePackException {
+            return rulePack(RulePack.load(path));
+        }
+
+        /** Told about every rule that fires (from several threads when a large tenant is diagnosed in parts). */
         public Builder ruleListener(RuleListener l) {
             this.listeners.add(Objects.requireNonNull(l, "listener"));
             return this;

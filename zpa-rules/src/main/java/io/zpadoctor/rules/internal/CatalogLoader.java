@@ -11,6 +11,7 @@ import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.model.finding.StepKind;
 import io.zpadoctor.rules.Catalog;
 import io.zpadoctor.rules.CatalogEntry;
+import io.zpadoctor.rules.RulePackException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +29,21 @@ public final class CatalogLoader {
     private final List<CatalogEntry> entries = new ArrayList<>();
     private final List<CatalogEntry.Step> persist = new ArrayList<>();
     private final Map<String, String> probes = new LinkedHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<RulePackException.Problem> problems = new ArrayList<>();
+    private String file;
+    private final java.util.Map<String, Integer> codeLines = new java.util.HashMap<>();
+    private int currentLine = -1;
 
     private CatalogLoader() {
     }
 
-    /** The problems found; empty when the file is sound. */
+    /** The problems found, as "file: code: what" lines; empty when the file is sound. */
     public List<String> problems() {
+        return problems.stream().map(RulePackException.Problem::toString).toList();
+    }
+
+    /** The problems found, with file, line and column where known. */
+    public List<RulePackException.Problem> problemList() {
         return problems;
     }
 
@@ -45,24 +54,33 @@ public final class CatalogLoader {
     /** The catalog, or an exception listing every problem. */
     public Catalog toCatalog() {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new IllegalArgumentException(String.join("\n", problems()));
         }
         return Catalog.of(entries, persist, probes);
     }
 
     public static CatalogLoader load(InputStream in, String origin, String fileName) throws IOException {
         CatalogLoader l = new CatalogLoader();
+        l.file = fileName;
         JsonNode root;
+        byte[] bytes = in.readAllBytes();
+        String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.endsWith(":") && Finding.CODE.matcher(t.substring(0, t.length() - 1)).matches()) {
+                l.codeLines.putIfAbsent(t.substring(0, t.length() - 1), i + 1);
+            }
+        }
         try {
-            root = YAML.readTree(in);
+            root = YAML.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            l.problems.add(fileName + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "")
-                    + ": not valid YAML: " + e.getOriginalMessage());
+            l.problems.add(new RulePackException.Problem(fileName, loc == null ? -1 : loc.getLineNr(),
+                    loc == null ? -1 : loc.getColumnNr(), "not valid YAML: " + e.getOriginalMessage()));
             return l;
         }
         if (root == null || !root.isObject()) {
-            l.problems.add(fileName + ": expected a mapping with 'codes:' at the top");
+            l.problem("expected a mapping with 'codes:' at the top");
             return l;
         }
         for (JsonNode p : root.path("persist")) {
@@ -71,7 +89,7 @@ public final class CatalogLoader {
         root.path("probes").fields().forEachRemaining(e -> l.probes.put(e.getKey(), e.getValue().asText()));
         JsonNode codes = root.path("codes");
         if (!codes.isObject() || codes.isEmpty()) {
-            l.problems.add(fileName + ": no 'codes:' mapping");
+            l.problem("no 'codes:' mapping");
             return l;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = codes.fields(); it.hasNext(); ) {
@@ -81,11 +99,16 @@ public final class CatalogLoader {
         return l;
     }
 
+    private void problem(String message) {
+        problems.add(new RulePackException.Problem(file, currentLine, -1, message));
+    }
+
     private void entry(String code, JsonNode n, String origin, String file) {
-        String where = file + ": " + code;
+        String where = code;
+        currentLine = codeLines.getOrDefault(code, -1);
         int before = problems.size();
         if (!Finding.CODE.matcher(code).matches()) {
-            problems.add(where + ": the code is not of the form PREFIX-AREA-NNN (e.g. ACME-CPU-001)");
+            problem(where + ": the code is not of the form PREFIX-AREA-NNN (e.g. ACME-CPU-001)");
         }
         Severity severity = null;
         Category category = null;
@@ -93,19 +116,19 @@ public final class CatalogLoader {
         try {
             severity = Severity.parse(required(n, "severity", where));
         } catch (IllegalArgumentException ex) {
-            problems.add(where + ": " + ex.getMessage());
+            problem(where + ": " + ex.getMessage());
         }
         try {
             category = Category.parse(required(n, "category", where));
         } catch (IllegalArgumentException ex) {
-            problems.add(where + ": " + ex.getMessage());
+            problem(where + ": " + ex.getMessage());
         }
         String roleText = text(n, "role");
         if (roleText != null) {
             try {
                 role = CatalogEntry.Role.valueOf(roleText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                problems.add(where + ": role '" + roleText + "' is neither cause nor symptom");
+                problem(where + ": role '" + roleText + "' is neither cause nor symptom");
             }
         }
         String title = required(n, "title", where);
@@ -115,7 +138,7 @@ public final class CatalogLoader {
         List<CatalogEntry.Step> steps = new ArrayList<>();
         JsonNode rem = n.path("remediation");
         if (!rem.isArray() || rem.isEmpty()) {
-            problems.add(where + ": needs at least one remediation step");
+            problem(where + ": needs at least one remediation step");
         }
         int i = 0;
         for (JsonNode s : rem) {
@@ -125,33 +148,33 @@ public final class CatalogLoader {
             try {
                 kind = StepKind.valueOf(kindText == null ? "" : kindText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                problems.add(where + ": remediation step " + i + ": kind '" + kindText
+                problem(where + ": remediation step " + i + ": kind '" + kindText
                         + "' is not one of API, HOST, PORTAL, VERIFY");
             }
             String text = text(s, "text");
             if (text == null) {
-                problems.add(where + ": remediation step " + i + " has no text");
+                problem(where + ": remediation step " + i + " has no text");
             }
             steps.add(new CatalogEntry.Step(kind, text, text(s, "command")));
         }
         for (String t : new String[] {rootCause, verification, title}) {
             String problem = Template.check(t);
             if (problem != null) {
-                problems.add(where + ": " + problem);
+                problem(where + ": " + problem);
             }
         }
         for (CatalogEntry.Step s : steps) {
             for (String t : new String[] {s.text(), s.command()}) {
                 String problem = Template.check(t);
                 if (problem != null) {
-                    problems.add(where + ": " + problem);
+                    problem(where + ": " + problem);
                 }
             }
         }
         List<String> requires = strings(n.path("requires"));
         for (String r : requires) {
             if (!r.matches("(api|host|context):[a-z0-9._-]+")) {
-                problems.add(where + ": requires '" + r + "' is not api:<file>, host:<probe> or context:<name>");
+                problem(where + ": requires '" + r + "' is not api:<file>, host:<probe> or context:<name>");
             }
         }
         List<String> supersedes = strings(n.path("supersedes"));
@@ -164,7 +187,7 @@ public final class CatalogLoader {
     private String required(JsonNode n, String field, String where) {
         String v = text(n, field);
         if (v == null) {
-            problems.add(where + ": missing '" + field + "'");
+            problem(where + ": missing '" + field + "'");
         }
         return v;
     }

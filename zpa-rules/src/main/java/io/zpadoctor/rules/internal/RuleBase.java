@@ -45,6 +45,19 @@ public final class RuleBase {
         return r;
     }
 
+    /**
+     * A new rule base with the built-in rules and the given packs' packages. The shared built-in base is never
+     * touched, so a failure here leaves it whole.
+     */
+    public static RuleBase withPacks(java.util.List<PackCompiler.PackBuild> packs) {
+        long start = System.nanoTime();
+        KieBase kb = KieBaseBuilder.createKieBaseFromModel(loadModels(RuleBase.class.getClassLoader()));
+        for (PackCompiler.PackBuild p : packs) {
+            ((org.drools.kiesession.rulebase.SessionsAwareKnowledgeBase) kb).addPackages(p.kiePackages());
+        }
+        return new RuleBase(kb, System.nanoTime() - start);
+    }
+
     /** Whether the built-in rules are already loaded in this process. */
     public static boolean isLoaded() {
         return builtIn != null;

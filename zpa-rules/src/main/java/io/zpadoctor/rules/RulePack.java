@@ -1,0 +1,74 @@
+package io.zpadoctor.rules;
+
+import io.zpadoctor.rules.internal.PackCompiler;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An ops-team rule pack: a folder (or jar) of {@code .drl} files that use ZPA Doctor's fact types and emit
+ * findings with their own code prefix, a {@code catalog.yaml} describing those codes, and optionally
+ * {@code scenarios/} to test them with {@code zpa-doctor rules test}.
+ *
+ * <p>DRL can call any Java: a pack is code, and loading one runs it with the caller's rights. Load packs only
+ * from places you control; ZPA Doctor never looks for them on its own.
+ */
+public final class RulePack {
+    private final PackCompiler.PackBuild build;
+
+    private RulePack(PackCompiler.PackBuild build) {
+        this.build = build;
+    }
+
+    /** Compiles (or takes from this process's cache) the pack at this path. */
+    public static RulePack load(Path path) throws RulePackException {
+        return new RulePack(PackCompiler.compile(path));
+    }
+
+    /** The folder or jar name. */
+    public String name() {
+        return build.name();
+    }
+
+    /** The path as given. */
+    public String location() {
+        return build.location();
+    }
+
+    /** The pack's own catalog entries. */
+    public Catalog catalog() {
+        return build.catalog();
+    }
+
+    /** The codes the pack's rules emit. */
+    public Set<String> codes() {
+        return new TreeSet<>(build.emitted().keySet());
+    }
+
+    /** The pack's DRL sources, by path inside the pack. */
+    public Map<String, String> sources() {
+        return build.sources();
+    }
+
+    /** Non-fatal remarks from compiling and checking the pack. */
+    public List<RulePackException.Problem> warnings() {
+        return build.warnings();
+    }
+
+    /** The pack's {@code scenarios/} folder, when it is a folder that has one. */
+    public Optional<Path> scenarios() {
+        if (build.folder() == null) {
+            return Optional.empty();
+        }
+        Path s = build.folder().resolve("scenarios");
+        return java.nio.file.Files.isDirectory(s) ? Optional.of(s) : Optional.empty();
+    }
+
+    PackCompiler.PackBuild build() {
+        return build;
+    }
+}
