@@ -55,7 +55,7 @@ final class FleetMarkdown {
                         .append(MarkdownReport.esc(Views.subject(x)).replace("|", "\\|")).append(" | ")
                         .append(MarkdownReport.esc(x.rootCause()).replace("|", "\\|"))
                         .append(x.isExplained() ? " (explained by " + String.join(", ", x.explainedBy()) + ")" : "")
-                        .append(" |\n");
+                        .append(MarkdownReport.esc(Views.suppressed(x)).replace("|", "\\|")).append(" |\n");
             }
         }
         md.append("\nFor the fix of a finding, run `zpa-doctor diagnose` with `--group` or `--connector`.\n");
@@ -67,8 +67,9 @@ final class FleetMarkdown {
         List<String> parts = new ArrayList<>();
         for (Severity s : Severity.values()) {
             int n = f.bySeverity().getOrDefault(s, 0);
+            long quiet = f.diagnosis().findings().stream().filter(x -> x.severity() == s && x.isSuppressed()).count();
             if (n > 0) {
-                parts.add(n + " " + s);
+                parts.add(n + " " + s + (quiet > 0 ? " (" + quiet + " suppressed)" : ""));
             }
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);

@@ -26,8 +26,9 @@ final class FleetText {
             t.append('\n').append(bold).append(g.groupId() == null ? "Tenant-wide" : g.groupName()).append(reset)
                     .append("  ").append(g.worst()).append('\n');
             for (Finding x : g.findings()) {
-                t.append(String.format("  %-8s %-12s %s (%s)%s%n", x.severity(), x.code(), x.title(), Views.subject(x),
-                        x.isExplained() ? " explained by " + String.join(", ", x.explainedBy()) : ""));
+                t.append(String.format("  %-8s %-12s %s (%s)%s%s%n", x.severity(), x.code(), x.title(), Views.subject(x),
+                        x.isExplained() ? " explained by " + String.join(", ", x.explainedBy()) : "",
+                        Views.suppressed(x)));
             }
         }
         return t.toString();

@@ -149,6 +149,15 @@ final class JsonReport {
             g.writeString(c);
         }
         g.writeEndArray();
+        if (f.suppression() == null) {
+            g.writeNullField("suppressed");
+        } else {
+            g.writeObjectFieldStart("suppressed");
+            g.writeStringField("reason", f.suppression().reason());
+            g.writeStringField("expires", f.suppression().expires() == null ? null : f.suppression().expires().toString());
+            g.writeStringField("origin", f.suppression().origin());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -96,14 +96,15 @@ final class MarkdownReport {
                 md.append("| ").append(f.severity()).append(" | ").append(f.code()).append(" | ")
                         .append(cell(Views.subject(f))).append(" | ").append(cell(f.title()))
                         .append(f.isExplained() ? " (explained by " + String.join(", ", f.explainedBy()) + ")" : "")
-                        .append(" |\n");
+                        .append(cell(Views.suppressed(f))).append(" |\n");
             }
             for (Finding f : others) {
                 md.append("\n### ").append(f.code()).append(": ").append(esc(f.title())).append("\n\n");
-                md.append("*").append(f.severity()).append(", ").append(esc(Views.subject(f))).append("*\n\n");
+                md.append("*").append(f.severity()).append(", ").append(esc(Views.subject(f)))
+                        .append(esc(Views.suppressed(f))).append("*\n\n");
                 md.append(esc(f.rootCause())).append("\n\n");
                 evidence(md, f);
-                if (!f.isExplained() && f.severity() != Severity.INFO) {
+                if (!f.isExplained() && !f.isSuppressed() && f.severity() != Severity.INFO) {
                     md.append("\nWhat to do:\n");
                     int n = 1;
                     for (RemediationStep s : f.remediation()) {

@@ -61,9 +61,10 @@ final class TextReport {
             t.append('\n').append(a.bold(p == null ? "FINDINGS" : "ALSO FOUND")).append('\n');
             for (Finding f : others) {
                 String head = a.severity(f.severity()) + "  " + f.code() + "  " + f.title() + " (" + Views.subject(f) + ")"
-                        + (f.isExplained() ? a.dim(" explained by " + String.join(", ", f.explainedBy())) : "");
+                        + (f.isExplained() ? a.dim(" explained by " + String.join(", ", f.explainedBy())) : "")
+                        + a.dim(Views.suppressed(f));
                 t.append("  ").append(head).append('\n');
-                if (!f.isExplained()) {
+                if (!f.isExplained() && !f.isSuppressed()) {
                     wrap(t, f.rootCause(), "      ");
                     if (!f.remediation().isEmpty() && f.severity() != Severity.INFO) {
                         RemediationStep s = f.remediation().get(0);

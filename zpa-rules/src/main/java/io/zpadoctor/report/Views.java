@@ -156,6 +156,15 @@ final class Views {
         return f.subject().type() == SubjectType.TENANT ? "tenant" : type + " " + f.subject().label();
     }
 
+    /** " (suppressed until 2027-03-31: reason)" or "" */
+    static String suppressed(Finding f) {
+        if (f.suppression() == null) {
+            return "";
+        }
+        return " (suppressed" + (f.suppression().expires() != null ? " until " + f.suppression().expires() : "")
+                + ": " + f.suppression().reason() + ")";
+    }
+
     static String limit(List<String> items, int max) {
         if (items.size() <= max) {
             return String.join(", ", items);

@@ -12,6 +12,7 @@ import io.zpadoctor.rules.internal.Partitioner;
 import io.zpadoctor.rules.internal.RuleBase;
 import io.zpadoctor.rules.internal.ScopeResolver;
 import io.zpadoctor.rules.internal.SessionRunner;
+import io.zpadoctor.rules.internal.Suppressions;
 import io.zpadoctor.rules.internal.Summaries;
 import io.zpadoctor.rules.internal.TenantIndex;
 import io.zpadoctor.rules.internal.Verdicts;
@@ -44,6 +45,7 @@ public final class Diagnoser {
     private static volatile String version;
 
     private final Thresholds thresholds;
+    private final List<io.zpadoctor.model.finding.SuppressionRule> suppressions;
     private final Clock clock;
     private final List<RuleListener> listeners;
     private final Catalog catalog;
@@ -55,6 +57,7 @@ public final class Diagnoser {
 
     private Diagnoser(Builder b) {
         this.thresholds = b.thresholds;
+        this.suppressions = List.copyOf(b.suppressions);
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
         this.catalog = b.catalog;
@@ -133,7 +136,10 @@ public final class Diagnoser {
 
         List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals(rc));
         Verdicts verdicts = new Verdicts(catalog, rc, scope.scope());
-        List<Finding> ordered = verdicts.linkAndSort(explained);
+        Suppressions.Result suppressed = Suppressions.apply(verdicts.linkAndSort(explained), suppressions,
+                time.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        List<Finding> ordered = new ArrayList<>(suppressed.findings());
+        ordered.sort(verdicts.order());
         Finding primary = verdicts.primary(ordered);
 
         Set<String> contexts = new HashSet<>();
@@ -150,6 +156,7 @@ public final class Diagnoser {
         List<String> servingGroups = run.servingGroups().stream().map(s -> s.connectorGroupId()).distinct().toList();
         List<String> notes = new ArrayList<>(facts.notes());
         notes.addAll(scope.notes());
+        notes.addAll(suppressed.notes());
         if (!"system clock".equals(time.basis())) {
             notes.add("Evaluated as of " + time.instant() + " (" + time.basis() + ").");
         }
@@ -187,6 +194,7 @@ public final class Diagnoser {
 
     public static final class Builder {
         private Thresholds thresholds = Thresholds.DEFAULTS;
+        private final List<io.zpadoctor.model.finding.SuppressionRule> suppressions = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private final List<RuleListener> listeners = new ArrayList<>();
         private final List<RulePack> packs = new ArrayList<>();
@@ -217,6 +225,17 @@ public final class Diagnoser {
         public Builder thresholds(Thresholds t) {
             this.thresholds = Objects.requireNonNull(t, "thresholds");
             return this;
+        }
+
+        /** Findings these rules match are reported as suppressed (with the reason) until the rule expires. */
+        public Builder suppressions(List<io.zpadoctor.model.finding.SuppressionRule> rules) {
+            this.suppressions.addAll(rules);
+            return this;
+        }
+
+        /** The thresholds and suppressions of a config file. */
+        public Builder config(DoctorConfig config) {
+            return thresholds(config.thresholds()).suppressions(config.suppressions());
         }
 
         /** The clock for facts without an evaluation time (the system clock by default). */

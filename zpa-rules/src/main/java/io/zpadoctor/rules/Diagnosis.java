@@ -52,10 +52,10 @@ public record Diagnosis(
         return Optional.ofNullable(primary);
     }
 
-    /** The worst severity among the findings (INFO does not count), or empty when all is well. */
+    /** The worst severity among the findings not suppressed (INFO does not count), or empty when all is well. */
     public Optional<Severity> worstSeverity() {
-        return findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO)
-                .min(Enum::compareTo);
+        return findings.stream().filter(f -> !f.isSuppressed()).map(Finding::severity)
+                .filter(s -> s != Severity.INFO).min(Enum::compareTo);
     }
 
     /** The findings with this code. */

@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         Timings.mark("parse command line");
@@ -58,6 +61,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         output.defaultFailOn = ExitCodes.FailOn.NEVER;
         b = new Bundle("demo:" + name, b.tenant(), b.reportedCase(), b.collectedAt(), b.hosts(), b.warnings());
-        return DiagnoseCommand.run(b, caseOptions, output);
+        return DiagnoseCommand.run(b, caseOptions, output, engine);
     }
 }

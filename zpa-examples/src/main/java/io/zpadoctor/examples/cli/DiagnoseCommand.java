@@ -5,6 +5,7 @@ import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.DiagnosisException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor diagnose --bundle ./bundle --symptom not-enrolling --connector dc1-acg-key-4",
                 "  zpa-doctor diagnose --bundle ./bundle --app intranet.corp.example.com:443 --format json",
                 "  zpa-doctor diagnose --bundle ./bundle --format markdown -o report.md --fail-on critical",
+                "  zpa-doctor diagnose --bundle ./bundle --rules ./acme-pack --config ./zpa-doctor.yaml",
                 "",
                 "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json, api/*.json and",
                 "hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing found, 1 warning, 2 critical,",
@@ -40,6 +42,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         Timings.mark("parse command line");
@@ -49,16 +54,21 @@ final class DiagnoseCommand implements Callable<Integer> {
         } catch (BundleException e) {
             throw new CliException(ExitCodes.DATA, e.getMessage());
         }
-        return run(b, caseOptions, output);
+        return run(b, caseOptions, output, engine);
     }
 
-    static int run(Bundle b, CaseOptions caseOptions, OutputOptions output) {
+    static int run(Bundle b, CaseOptions caseOptions, OutputOptions output, EngineOptions engine) {
         Timings.mark("read bundle");
         Bundle withCase = b.withCase(caseOptions.over(b.reportedCase()));
-        Diagnoser doctor = Diagnoser.builder().build();
+        Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");
         Timings.note(String.format("  of which KieBase      %7.1f ms", Diagnoser.ruleLoadMillis()));
-        Diagnosis d = doctor.diagnose(withCase.toFacts());
+        Diagnosis d;
+        try {
+            d = doctor.diagnose(withCase.toFacts());
+        } catch (DiagnosisException e) {
+            throw new CliException(doctor.rulePacks().isEmpty() ? ExitCodes.SOFTWARE : ExitCodes.DATA, e.getMessage());
+        }
         Timings.mark("diagnose");
         int code = output.emit(d, System.out);
         Timings.mark("render and write");

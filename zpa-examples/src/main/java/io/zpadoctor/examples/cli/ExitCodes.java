@@ -52,7 +52,8 @@ final class ExitCodes {
         return OK;
     }
 
+    /** Suppressed findings are reported but do not fail a run: that is what suppressing them is for. */
     private static boolean has(Diagnosis d, Severity s) {
-        return d.findings().stream().anyMatch(f -> f.severity() == s);
+        return d.findings().stream().anyMatch(f -> f.severity() == s && !f.isSuppressed());
     }
 }

@@ -33,6 +33,9 @@ final class FleetCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         Timings.mark("parse command line");
@@ -43,7 +46,7 @@ final class FleetCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.DATA, e.getMessage());
         }
         Timings.mark("read bundle");
-        Diagnoser doctor = Diagnoser.builder().build();
+        Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");
         FleetReport fleet = doctor.diagnoseFleet(b.toFacts());
         Timings.mark("diagnose");

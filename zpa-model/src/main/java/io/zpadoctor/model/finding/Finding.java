@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *                 A cause supersedes a symptom only when the two share one of these.
  * @param rule the name of the rule that emitted it
  * @param explainedBy codes of the causes found that account for this symptom (filled by the diagnoser)
+ * @param suppression why an administrator accepted this finding, or null; a suppressed finding is still
+ *                    reported and counted, but is never the primary cause and does not fail a run
  */
 public record Finding(
         String code,
@@ -39,7 +41,8 @@ public record Finding(
         String rootCause,
         List<RemediationStep> remediation,
         String verification,
-        List<String> explainedBy) {
+        List<String> explainedBy,
+        Suppression suppression) {
 
     /** Built-in codes are {@code ZPA-AREA-NNN}; rule packs use their own prefix, e.g. {@code ACME-CPU-001}. */
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]{1,15}(-[A-Z0-9]{1,15}){1,3}");
@@ -66,13 +69,23 @@ public record Finding(
     public Finding explained(Severity defaultSeverity, Category category, String title, String rootCause,
                              List<RemediationStep> remediation, String verification) {
         return new Finding(code, severity != null ? severity : defaultSeverity, category, subject, evidence, params,
-                concerns, rule, title, rootCause, remediation, verification, explainedBy);
+                concerns, rule, title, rootCause, remediation, verification, explainedBy, suppression);
     }
 
     /** A copy that names the causes accounting for this symptom. */
     public Finding withExplainedBy(List<String> causes) {
         return new Finding(code, severity, category, subject, evidence, params, concerns, rule, title, rootCause,
-                remediation, verification, causes);
+                remediation, verification, causes, suppression);
+    }
+
+    /** A copy marked as accepted by an administrator. */
+    public Finding withSuppression(Suppression s) {
+        return new Finding(code, severity, category, subject, evidence, params, concerns, rule, title, rootCause,
+                remediation, verification, explainedBy, s);
+    }
+
+    public boolean isSuppressed() {
+        return suppression != null;
     }
 
     /** Whether a cause found elsewhere accounts for this finding. */
@@ -93,7 +106,7 @@ public record Finding(
         Map<String, String> p = new TreeMap<>(other.params);
         p.putAll(params);
         return new Finding(code, severity, category, subject, ev, p, c, rule, title, rootCause, remediation,
-                verification, explainedBy);
+                verification, explainedBy, suppression);
     }
 
     /** Whether this finding is about the object with this id or name. */
@@ -154,7 +167,7 @@ public record Finding(
 
         public Finding build() {
             return new Finding(code, severity, null, subject, evidence, params, concerns, rule, null, null,
-                    List.of(), null, List.of());
+                    List.of(), null, List.of(), null);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class Verdicts {
     public Finding primary(List<Finding> ordered) {
         Finding fallback = null;
         for (Finding f : ordered) {
-            if (!f.severity().isProblem()) {
+            if (!f.severity().isProblem() || f.isSuppressed()) {
                 continue;
             }
             if (!f.isExplained()) {
@@ -101,7 +101,8 @@ public final class Verdicts {
 
     /** Report order: severity, unexplained first, about the case, pointed at by the symptom, causes first. */
     public Comparator<Finding> order() {
-        return Comparator.<Finding, Severity>comparing(Finding::severity)
+        return Comparator.<Finding, Boolean>comparing(Finding::isSuppressed)
+                .thenComparing(Finding::severity)
                 .thenComparing(Finding::isExplained)
                 .thenComparing(f -> !aboutCase(f))
                 .thenComparing(f -> !symptomCategories.contains(f.category()))
