@@ -13,6 +13,7 @@ import io.zpadoctor.rules.internal.RuleBase;
 import io.zpadoctor.rules.internal.ScopeResolver;
 import io.zpadoctor.rules.internal.SessionRunner;
 import io.zpadoctor.rules.internal.Suppressions;
+import io.zpadoctor.rules.internal.WhyNot;
 import io.zpadoctor.rules.internal.Summaries;
 import io.zpadoctor.rules.internal.TenantIndex;
 import io.zpadoctor.rules.internal.Verdicts;
@@ -76,6 +77,23 @@ public final class Diagnoser {
     /** The catalog this diagnoser explains findings with. */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Why {@code code} did or did not fire on these facts: for each rule that emits it, its conditions and how
+     * many matches each had. Compiles diagnostic queries at run time, so it takes a second or two.
+     */
+    public Explanation explain(String code, Facts facts) {
+        Objects.requireNonNull(code, "code");
+        EvaluationTime time = facts.evaluationTime() != null ? facts.evaluationTime()
+                : new EvaluationTime(clock.instant(), "system clock");
+        Thresholds thr = facts.thresholds() != null ? facts.thresholds() : thresholds;
+        Map<String, String> sources = new java.util.LinkedHashMap<>(WhyNot.builtInSources());
+        for (RulePack p : packs) {
+            p.sources().forEach((file, text) -> sources.put(p.name() + "/" + file, text));
+        }
+        return WhyNot.explain(code, facts, sources, packs.stream().map(RulePack::build).toList(),
+                ScopeResolver.resolve(facts.reportedCase(), facts.tenant()).scope(), time, thr);
     }
 
     /** The rule packs this diagnoser runs besides the built-in rules. */

@@ -54,6 +54,34 @@ public final class RulePack {
         return build.sources();
     }
 
+    /** The names of the pack's rules, by file. */
+    public Map<String, List<String>> rules() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");
+        build.sources().forEach((file, text) -> {
+            java.util.regex.Matcher m = rule.matcher(text);
+            List<String> names = new java.util.ArrayList<>();
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            out.put(file, names);
+        });
+        return out;
+    }
+
+    /**
+     * Lints the pack at this path without loading it: compile errors, codes without catalog entries, entries
+     * without rules, rules that can never fire, constructs worth a reviewer's look.
+     */
+    public static Lint lint(Path path) {
+        io.zpadoctor.rules.internal.PackLint.Report r = io.zpadoctor.rules.internal.PackLint.lint(path);
+        return new Lint(r.errors(), r.warnings());
+    }
+
+    /** What {@link #lint(Path)} found: errors stop the pack from loading, warnings do not. */
+    public record Lint(List<RulePackException.Problem> errors, List<RulePackException.Problem> warnings) {
+    }
+
     /** Non-fatal remarks from compiling and checking the pack. */
     public List<RulePackException.Problem> warnings() {
         return build.warnings();

@@ -109,6 +109,28 @@ public final class SessionRunner {
         facts.hostFacts().forEach(s::insert);
     }
 
+    /** Runs the facts through the rules, then lets the caller look into the session before it is disposed. */
+    public static void inspect(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
+                               RuleListener listener, java.util.function.Consumer<KieSession> look) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    listener.ruleFired(event.getMatch().getRule().getName(), event.getMatch().getRule().getPackageName());
+                }
+            });
+            insertAll(session, facts, scope, time, thr);
+            int limit = fireLimit(facts);
+            if (session.fireAllRules(limit) >= limit) {
+                throw new DiagnosisException("the rules fired " + limit + " times, the limit for this input");
+            }
+            look.accept(session);
+        } finally {
+            session.dispose();
+        }
+    }
+
     /** A firing limit generous for any sane rule set and this input's size. */
     public static int fireLimit(Facts facts) {
         long n = facts.tenant().objectCount() + facts.hostFacts().size();

@@ -1,0 +1,228 @@
+package io.zpadoctor.examples.cli;
+
+import io.zpadoctor.client.bundle.Bundle;
+import io.zpadoctor.client.bundle.BundleException;
+import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.rules.Catalog;
+import io.zpadoctor.rules.CatalogEntry;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.Expectation;
+import io.zpadoctor.rules.Explanation;
+import io.zpadoctor.rules.RulePack;
+import io.zpadoctor.rules.RulePackException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
+        usageHelpAutoWidth = true,
+        description = "List, lint, test and explain rules, built-in and from rule packs.",
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Lint.class, RulesCommand.Test.class,
+                RulesCommand.Explain.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  zpa-doctor rules list --rules ./acme-pack",
+                "  zpa-doctor rules lint ./acme-pack",
+                "  zpa-doctor rules test ./acme-pack",
+                "  zpa-doctor rules explain ZPA-ENR-001 --bundle case-1234.tar.gz",
+                "",
+                "A rule pack is a folder (or jar) of .drl files, a catalog.yaml describing its codes, and",
+                "scenarios/<name>/ (a bundle plus expected.yaml) to test them. A pack is code: only packs",
+                "named on the command line are ever loaded."})
+final class RulesCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new CliException(ExitCodes.USAGE, "say which: rules list, rules lint PATH, rules test PATH or rules"
+                + " explain CODE --bundle PATH (see zpa-doctor rules --help)");
+    }
+
+    static void problems(PrintStream out, String label, List<RulePackException.Problem> ps) {
+        for (RulePackException.Problem p : ps) {
+            out.println(p + (label.isEmpty() ? "" : " [" + label + "]"));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every code, built-in and from packs,"
+            + " with its severity, category and source.",
+            footerHeading = "%nExamples:%n", footer = {"  zpa-doctor rules list", "  zpa-doctor rules list --rules ./acme-pack"})
+    static final class ListRules implements Callable<Integer> {
+        @Option(names = "--rules", paramLabel = "PATH", description = "A rule pack to include; repeatable.")
+        List<Path> packs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Catalog c = Catalog.builtIn();
+            for (Path p : packs) {
+                try {
+                    c = c.with(RulePack.load(p).catalog());
+                } catch (RulePackException e) {
+                    throw new CliException(ExitCodes.DATA, e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(ExitCodes.DATA, e.getMessage());
+                }
+            }
+            System.out.printf("%-13s %-8s %-11s %-30s %s%n", "CODE", "SEVERITY", "CATEGORY", "SOURCE", "TITLE");
+            for (CatalogEntry e : c.entries()) {
+                String source = e.origin().equals("built-in") ? "built-in" : e.origin();
+                System.out.printf("%-13s %-8s %-11s %-30s %s%n", e.code(), e.severity(), e.category(), source, e.title());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Check a rule pack: compile errors, codes without catalog entries, entries without rules,"
+                    + " rules that can never fire, constructs worth a reviewer's look. Exit 0 clean, 1 warnings,"
+                    + " 65 errors.",
+            footerHeading = "%nExamples:%n", footer = {"  zpa-doctor rules lint ./acme-pack"})
+    static final class Lint implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", description = "The pack: a folder or a jar.")
+        Path pack;
+
+        @Override
+        public Integer call() {
+            RulePack.Lint l = RulePack.lint(pack);
+            problems(System.out, "error", l.errors());
+            problems(System.out, "warning", l.warnings());
+            System.out.printf("%s: %d error(s), %d warning(s)%n", pack, l.errors().size(), l.warnings().size());
+            return !l.errors().isEmpty() ? ExitCodes.DATA : !l.warnings().isEmpty() ? ExitCodes.WARNING : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run a rule pack's scenarios/<name>/ folders (a bundle plus expected.yaml, the format of"
+                    + " the built-in scenarios) with the built-in rules and the pack; print pass or fail per"
+                    + " scenario, the pack's rules that fired, and the pack's rules no scenario fires.",
+            footerHeading = "%nExamples:%n", footer = {"  zpa-doctor rules test ./acme-pack"})
+    static final class Test implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", description = "The pack folder (with a scenarios/ folder).")
+        Path pack;
+
+        @Override
+        public Integer call() {
+            RulePack p;
+            try {
+                p = RulePack.load(pack);
+            } catch (RulePackException e) {
+                throw new CliException(ExitCodes.DATA, e.getMessage());
+            }
+            Path dir = p.scenarios().orElseThrow(() -> new CliException(ExitCodes.DATA, pack
+                    + " has no scenarios/ folder: add scenarios/<name>/ with a bundle and expected.yaml"));
+            Set<String> packRules = new TreeSet<>();
+            p.rules().values().forEach(packRules::addAll);
+            Set<String> fired = new LinkedHashSet<>();
+            Set<String> everFired = new TreeSet<>();
+            Diagnoser doctor;
+            try {
+                doctor = Diagnoser.builder().rulePack(p).ruleListener((rule, pkg) -> {
+                    synchronized (fired) {
+                        if (packRules.contains(rule)) {
+                            fired.add(rule);
+                        }
+                    }
+                }).build();
+            } catch (RulePackException e) {
+                throw new CliException(ExitCodes.DATA, e.getMessage());
+            }
+            List<Path> scenarios;
+            try (Stream<Path> s = Files.list(dir)) {
+                scenarios = s.filter(Files::isDirectory).sorted().toList();
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.IO, "cannot list " + dir + ": " + e.getMessage());
+            }
+            int failed = 0;
+            System.out.printf("rules test %s: %d scenario(s)%n", pack, scenarios.size());
+            for (Path sc : scenarios) {
+                String name = sc.getFileName().toString();
+                List<String> failures = new ArrayList<>();
+                fired.clear();
+                try {
+                    Expectation ex = Expectation.read(sc.resolve("expected.yaml"));
+                    Bundle b = BundleReader.read(sc);
+                    Diagnosis d = doctor.diagnose(b.toFacts());
+                    failures.addAll(ex.check(d));
+                } catch (IOException | BundleException e) {
+                    failures.add(e.getMessage());
+                }
+                everFired.addAll(fired);
+                System.out.printf("  %s  %s%n", failures.isEmpty() ? "PASS" : "FAIL", name);
+                for (String f : failures) {
+                    System.out.println("        " + f);
+                }
+                System.out.println("        fired: " + (fired.isEmpty() ? "no pack rule" : String.join("; ", fired)));
+                if (!failures.isEmpty()) {
+                    failed++;
+                }
+            }
+            Set<String> never = new TreeSet<>(packRules);
+            never.removeAll(everFired);
+            System.out.printf("rule coverage: %d of %d pack rule(s) fire in some scenario%s%n",
+                    packRules.size() - never.size(), packRules.size(),
+                    never.isEmpty() ? "" : "; never: \"" + String.join("\", \"", never) + "\"");
+            System.out.printf("%d passed, %d failed%n", scenarios.size() - failed, failed);
+            return failed > 0 ? ExitCodes.WARNING : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Why a code did or did not fire on a bundle: each rule that emits it, its conditions, and"
+                    + " how many matches each condition had with the ones before it. The first with none is where"
+                    + " the rule stopped.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  zpa-doctor rules explain ZPA-ENR-001 --bundle case-1234.tar.gz",
+                    "  zpa-doctor rules explain ACME-VER-001 --bundle ./snapshot --rules ./acme-pack"})
+    static final class Explain implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE", description = "The finding code, e.g. ZPA-ENR-001.")
+        String code;
+
+        @Option(names = {"-b", "--bundle"}, required = true, paramLabel = "PATH", description = "The bundle.")
+        Path bundle;
+
+        @Mixin
+        CaseOptions caseOptions = new CaseOptions();
+
+        @Mixin
+        EngineOptions engine = new EngineOptions();
+
+        @Override
+        public Integer call() {
+            Bundle b;
+            try {
+                b = BundleReader.read(bundle);
+            } catch (BundleException e) {
+                throw new CliException(ExitCodes.DATA, e.getMessage());
+            }
+            b = b.withCase(caseOptions.over(b.reportedCase()));
+            Explanation e = engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
+            System.out.println(e.code() + (e.fired() ? " fired." : " did not fire."));
+            if (e.note() != null) {
+                System.out.println(e.note());
+            }
+            for (Explanation.RuleTrace r : e.rules()) {
+                System.out.printf("%nrule \"%s\" (%s:%d): %s%n", r.rule(), r.file(), r.line(),
+                        r.firings() == 0 ? "did not fire" : "fired " + r.firings() + " time(s)");
+                Explanation.Condition stop = r.stoppedAt();
+                for (Explanation.Condition c : r.conditions()) {
+                    String text = c.text().length() > 90 ? c.text().substring(0, 87) + "..." : c.text();
+                    System.out.printf("  %d. %-92s %s%s%n", c.index(), text,
+                            c.matches() < 0 ? "?" : c.matches() + (c.matches() == 1 ? " match" : " matches"),
+                            c == stop ? "   <- stops here" : "");
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.zpadoctor.examples.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesCommandTest {
+    static final Path PACKS = Path.of("../zpa-rules/src/test/resources/packs");
+    static final Path HEALTHY = Path.of("src/main/resources/io/zpadoctor/examples/demo/healthy");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listShowsBuiltInAndPackCodesWithTheirSource() {
+        Cli r = Cli.run("rules", "list", "--rules", PACKS.resolve("good").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ZPA-ENR-001   CRITICAL ENROLLMENT  built-in")
+                .contains("ACME-VER-001").contains(PACKS.resolve("good") + "/catalog.yaml");
+    }
+
+    @Test
+    void lintReportsLikeACompiler() {
+        Cli broken = Cli.run("rules", "lint", PACKS.resolve("broken").toString());
+        assertThat(broken.code()).isEqualTo(65);
+        assertThat(broken.out()).contains("rules/field.drl:7:35: Unable to parse left part of expression",
+                "rules/syntax.drl:8:", "4 error(s)");
+        Cli odd = Cli.run("rules", "lint", PACKS.resolve("lintable").toString());
+        assertThat(odd.code()).isEqualTo(1);
+        assertThat(odd.out()).contains("ACME-ODD-002 has a catalog entry but no rule emits it",
+                "matches PortRange, which no parser or rule puts into a session: it can never fire",
+                "'System.getenv' touches the JVM");
+        assertThat(Cli.run("rules", "lint", PACKS.resolve("good").toString()).code()).isZero();
+    }
+
+    @Test
+    void aBrokenPackStopsADiagnosisWithEveryProblem() {
+        Cli r = Cli.run("diagnose", "--bundle", HEALTHY.toString(), "--rules", PACKS.resolve("broken").toString());
+        assertThat(r.code()).isEqualTo(65);
+        assertThat(r.err()).contains("rule pack", "4 problems", "rules/klass.drl:5:10: Unable to find class: Conector")
+                .doesNotContain("\tat ");
+        Cli twin = Cli.run("diagnose", "--bundle", HEALTHY.toString(), "--rules", PACKS.resolve("good").toString(),
+                "--rules", PACKS.resolve("twin").toString());
+        assertThat(twin.code()).isEqualTo(65);
+        assertThat(twin.err()).contains("ACME-VER-001 is defined in", "good/catalog.yaml", "twin/catalog.yaml");
+    }
+
+    @Test
+    void explainSaysWhereARuleStops() {
+        Cli r = Cli.run("rules", "explain", "ZPA-ENR-001", "--bundle", HEALTHY.toString(), "--symptom", "not-enrolling",
+                "--connector", "dc1-acg-key-9");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ZPA-ENR-001 did not fire.",
+                "rule \"Flag an exhausted key of a group failing to enroll\" (enrollment.drl:17): did not fire",
+                "0 matches   <- stops here");
+    }
+
+    @Test
+    void aConfigFileSuppressesWithAReasonAndExpires() throws Exception {
+        Path cfg = tmp.resolve("zpa-doctor.yaml");
+        Files.writeString(cfg, """
+                thresholds:
+                  keyUsageWarnPercent: 95
+                suppressions:
+                  - code: ZPA-ENR-001
+                    subject: dc1-acg-key
+                    reason: key is rotated on Friday (CHG-4711)
+                  - code: ZPA-ENR-008
+                    reason: old decision
+                    expires: 2025-01-31
+                """);
+        Cli r = Cli.run("demo", "--config", cfg.toString(), "--format", "json", "--fail-on", "unknown");
+        assertThat(r.out()).contains("\"reason\" : \"key is rotated on Friday (CHG-4711)\"")
+                .contains("expired on 2025-01-31 and no longer applies");
+        assertThat(r.code()).as("ENR-008 still CRITICAL: its suppression expired").isEqualTo(2);
+        Cli md = Cli.run("demo", "--config", cfg.toString(), "--format", "markdown");
+        assertThat(md.out()).contains("(suppressed: key is rotated on Friday (CHG-4711))")
+                .doesNotContain("## Diagnosis: Provisioning key has no enrollments left");
+    }
+
+    @Test
+    void aConfigMistakeIsOneLineWithTheLine() throws Exception {
+        Path cfg = tmp.resolve("bad.yaml");
+        Files.writeString(cfg, "thresholds:\n  cpu: 90\n");
+        Cli r = Cli.run("demo", "--config", cfg.toString());
+        assertThat(r.code()).isEqualTo(65);
+        assertThat(r.err()).contains(cfg + ":2: unknown threshold 'cpu'");
+        Files.writeString(cfg, "suppressions:\n  - code: ZPA-FLT-003\n");
+        assertThat(Cli.run("demo", "--config", cfg.toString()).err()).contains(":2: the suppression of ZPA-FLT-003 has"
+                + " no reason");
+        Files.writeString(cfg, "rulePacks: [./evil]\n");
+        assertThat(Cli.run("demo", "--config", cfg.toString()).err())
+                .contains("rule packs are only ever given with --rules");
+    }
+}

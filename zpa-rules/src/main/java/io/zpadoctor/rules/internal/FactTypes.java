@@ -1,0 +1,43 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.EvaluationTime;
+import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.Thresholds;
+import io.zpadoctor.model.derived.CaseScope;
+import io.zpadoctor.model.derived.Disconnected;
+import io.zpadoctor.model.derived.EffectiveSegment;
+import io.zpadoctor.model.derived.GroupDisconnects;
+import io.zpadoctor.model.derived.GroupHealth;
+import io.zpadoctor.model.derived.GroupInServerGroup;
+import io.zpadoctor.model.derived.Loaded;
+import io.zpadoctor.model.derived.NotEnrolling;
+import io.zpadoctor.model.derived.SegmentMatch;
+import io.zpadoctor.model.derived.SegmentUsesServerGroup;
+import io.zpadoctor.model.derived.ServingGroup;
+import io.zpadoctor.model.derived.UpgradeLag;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.host.HostInventory;
+import io.zpadoctor.model.host.ProbeProblem;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ApplicationSegment;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.EnrollmentCertificate;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.ServerGroup;
+
+import java.util.Set;
+
+/** The fact types something puts into a session: the reader, the host parsers, the diagnoser, the rules. */
+public final class FactTypes {
+    public static final Set<Class<?>> PRODUCED = Set.of(
+            AppConnector.class, ConnectorGroup.class, ProvisioningKey.class, EnrollmentCertificate.class,
+            ServerGroup.class, ApplicationSegment.class,
+            ReportedCase.class, EvaluationTime.class, Thresholds.class, CaseScope.class, Loaded.class,
+            NotEnrolling.class, Disconnected.class, GroupHealth.class, SegmentMatch.class, EffectiveSegment.class,
+            ServingGroup.class, GroupInServerGroup.class, SegmentUsesServerGroup.class, UpgradeLag.class,
+            GroupDisconnects.class, Finding.class,
+            HostInventory.class, ProbeProblem.class);
+
+    private FactTypes() {
+    }
+}
