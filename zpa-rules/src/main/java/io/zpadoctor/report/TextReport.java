@@ -126,7 +126,7 @@ final class TextReport {
     }
 
     private static void line(StringBuilder t, String label, String value) {
-        t.append("  ").append(String.format("%-10s", label + ":")).append(value).append('\n');
+        t.append("  ").append(String.format("%-12s", label + ":")).append(value).append('\n');
     }
 
     /** Word-wraps text at the report width with a hanging indent. */
