@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code df.txt}: {@code df -hP}, {@code df -h}, {@code df -k}, {@code df}, {@code df -m}, {@code df -P},
- * with or without {@code -T} (a Type column). A long device name that {@code df -h} wraps onto its own line is
+ * with or without {@code -T} (a Type column). Notes above the header are skipped. A long device name that {@code df -h} wraps onto its own line is
  * joined with the numbers on the next line. A mount point may contain spaces. A column printed as {@code -}
  * stays null. Stderr noise ({@code df: '/mnt/x': No such file or directory}) is skipped; a row with missing or
  * unreadable columns makes the file MALFORMED at that row.
@@ -65,7 +65,7 @@ public final class DfParser extends ProbeParser {
                 if (t.startsWith("Filesystem") && t.contains("Inodes")) {
                     return ParseResult.notApplicable(file, l.number(), "looks like the output of `df -i` (inodes), not " + expected());
                 }
-                return notOurs(file, text, l, "a `df` header (Filesystem  Size  Used  Avail  Use%  Mounted on)");
+                continue; // a note a person typed above the table; without any header the file is not df output
             }
             String[] cols = t.split("\\s+");
             int numbers = typeColumn ? 5 : 4; // [type] size used avail use%
@@ -105,6 +105,9 @@ public final class DfParser extends ProbeParser {
         if (pendingDevice != null) {
             throw new Malformed(text.lines().get(text.lines().size() - 1),
                     "the table ends with a device name and no sizes: the output was cut");
+        }
+        if (headerLine == null) {
+            return notOurs(file, text, text.first(), "a `df` header (Filesystem  Size  Used  Avail  Use%  Mounted on)");
         }
         if (facts.isEmpty()) {
             throw new Malformed(headerLine, "a `df` header but no filesystem rows after it");

@@ -83,10 +83,17 @@ public final class DigParser extends ProbeParser {
             }
             Matcher m = BANNER.matcher(t);
             if (m.matches()) {
-                if (s != null) {
+                Section errorsOnly = s != null && s.shortForm && s.addresses.isEmpty() && s.cnames.isEmpty()
+                        && s.status != DnsStatus.TIMEOUT ? s : null;
+                if (s != null && errorsOnly == null) {
                     facts.add(s.toFact(file));
                 }
                 s = new Section(l.number());
+                if (errorsOnly != null) {
+                    // dig 9.18 prints its retry errors to stderr, which a terminal may show above the banner
+                    s.server = errorsOnly.server;
+                    s.statusRaw = errorsOnly.statusRaw;
+                }
                 s.query = queryOf("dig " + m.group(2));
                 inAnswer = false;
                 continue;

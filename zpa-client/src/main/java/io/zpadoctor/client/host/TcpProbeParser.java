@@ -101,7 +101,7 @@ public final class TcpProbeParser extends ProbeParser {
                             port(target), outcome(reason), "telnet", reason));
                     telnetReported = true;
                 }
-            } else if (t.startsWith("Escape character is") || t.startsWith("Connection closed by foreign host")
+            } else if (t.startsWith("Escape character is") || t.startsWith("Connection closed")
                     || t.equals("^C") || t.equals("^]") || t.startsWith("telnet>")) {
                 continue;
             } else if (facts.isEmpty() && pendingError == null && trying == null) {

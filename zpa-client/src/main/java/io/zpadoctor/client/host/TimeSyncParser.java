@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code time-sync.txt}: {@code chronyc tracking} ({@code System time : 0.000012 seconds slow of NTP time},
  * {@code Leap status : Normal | Not synchronised}; {@code 506 Cannot talk to daemon} when chronyd is down)
  * and/or {@code timedatectl} (systemd 239+: {@code System clock synchronized: yes}, {@code NTP service: active};
- * older: {@code NTP synchronized: yes}, {@code Network time on: yes}). One {@link ClockSync} per command found.
+ * older: {@code NTP synchronized: yes}, {@code NTP enabled: yes}, {@code Network time on: yes},
+ * {@code systemd-timesyncd.service active: yes}). One {@link ClockSync} per command found.
  */
 public final class TimeSyncParser extends ProbeParser {
     private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][A-Za-z ()/]*?)\\s*:\\s(.*)$");
@@ -112,8 +113,10 @@ public final class TimeSyncParser extends ProbeParser {
     private static ClockSync timedatectl(HostFile file, Map<String, String> f, Map<String, ProbeText.Line> at) {
         String syncKey = f.containsKey("System clock synchronized") ? "System clock synchronized" : "NTP synchronized";
         Boolean synced = yesNo(f.get(syncKey), at.get(syncKey));
-        String serviceKey = f.containsKey("NTP service") ? "NTP service" : "Network time on";
-        String service = f.get(serviceKey);
+        String service = null;
+        for (String k : List.of("NTP service", "NTP enabled", "Network time on", "systemd-timesyncd.service active")) {
+            service = service == null ? f.get(k) : service;
+        }
         Boolean active = null;
         if (service != null) {
             String s = service.toLowerCase(Locale.ROOT);
