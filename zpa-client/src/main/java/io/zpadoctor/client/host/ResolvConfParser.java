@@ -83,11 +83,9 @@ public final class ResolvConfParser extends ProbeParser {
             }
             // anything else is ignored, as the resolver ignores it
         }
-        if (first == null && !content) {
-            return notOurs(file, text, text.first(), "an `ls -l /etc/resolv.conf` line or `nameserver` lines");
-        }
         if (first == null) {
-            first = text.first().number();
+            // only comments, or text the resolver would ignore: nothing says this is resolv.conf
+            return notOurs(file, text, text.first(), "an `ls -l /etc/resolv.conf` line or `nameserver` lines");
         }
         Boolean worldReadable = mode == null || mode.startsWith("l") ? null : mode.charAt(7) == 'r';
         return ParseResult.parsed(List.of(new ResolverConfig(file.host(), file.path(), first, exists, mode, owner,
