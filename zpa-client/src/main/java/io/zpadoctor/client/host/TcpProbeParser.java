@@ -33,7 +33,7 @@ public final class TcpProbeParser extends ProbeParser {
     private static final Pattern TELNET_OK = Pattern.compile("^Connected to (\\S+?)\\.$");
     private static final Pattern TELNET_FAIL = Pattern.compile("^telnet: connect to address (\\S+): (.+)$");
     private static final Pattern TELNET_GIVE_UP = Pattern.compile("^telnet: (?:Unable to connect to remote host: (.+)|(\\S+): (.+))$");
-    private static final Pattern TARGET = Pattern.compile("\\b(?:nc|ncat|netcat|telnet)\\s+(?:-\\S+\\s+)*([^\\s-]\\S*)\\s+(\\d+)");
+    private static final Pattern TARGET = Pattern.compile("\\b(?:nc|ncat|netcat|telnet)\\s");
 
     @Override
     protected String key() {
@@ -129,7 +129,17 @@ public final class TcpProbeParser extends ProbeParser {
             }
             Matcher m = TARGET.matcher(p.text());
             if (m.find()) {
-                result = new String[] {m.group(1), m.group(2)};
+                // host and port are the last two arguments; options such as -w 5 come before them
+                List<String> args = new ArrayList<>();
+                for (String token : p.text().substring(m.start()).split("[|;&]")[0].strip().split("\\s+")) {
+                    if (!token.startsWith("-") && !token.contains(">") && !token.contains("<")) {
+                        args.add(token);
+                    }
+                }
+                int n = args.size();
+                if (n >= 3 && args.get(n - 1).matches("\\d{1,5}")) {
+                    result = new String[] {args.get(n - 2), args.get(n - 1)};
+                }
             }
         }
         return result;
