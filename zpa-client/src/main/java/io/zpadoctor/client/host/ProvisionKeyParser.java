@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.CommandGuess;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.Permissions;
 import io.zpadoctor.client.host.internal.ProbeText;
@@ -106,13 +107,13 @@ public final class ProvisionKeyParser extends ProbeParser {
                 shape = measured(l.text()); // the key itself was pasted: keep its shape, drop its text
                 first = first == null ? l : first;
             } else if (first == null) {
-                return notOurs(file, text, l, "a `stat -c '%a %U %G %s'` line (`644 root root 87`) or a `shape:` line");
+                return unknown(file, text, l);
             } else {
-                throw new Malformed(l, "expected a `stat`, `ls -l` or `shape:` line, found \"" + ProbeText.quote(t) + "\"");
+                throw new Malformed(l, UNREADABLE);
             }
         }
         if (first == null) {
-            return notOurs(file, text, text.first(), "a `stat -c '%a %U %G %s'` line or a `shape:` line");
+            return unknown(file, text, text.first());
         }
         Boolean readable = Permissions.readableBy("zscaler", mode, owner, group);
         Boolean empty = size != null ? Boolean.valueOf(size == 0) : shape != null && shape.length != null ? shape.length == 0 : null;
@@ -124,6 +125,18 @@ public final class ProvisionKeyParser extends ProbeParser {
                 shape == null ? null : shape.hasPrefix, shape == null ? QuoteStyle.UNKNOWN : shape.quotes,
                 shape == null ? null : shape.leading, shape == null ? null : shape.trailing,
                 shape == null ? null : shape.lines, shape == null ? null : shape.source)));
+    }
+
+    /** Unreadable lines of this file are never quoted: they may be key material. */
+    private static final String UNREADABLE = "expected a `stat -c '%a %U %G %s'` line (`644 root root 87`), an `ls -l` line"
+            + " or a `shape:` line; the line is not repeated here because it may hold key material";
+
+    private ParseResult unknown(HostFile file, ProbeText text, ProbeText.Line l) {
+        String guess = CommandGuess.guess(text, key());
+        if (guess != null) {
+            return ParseResult.notApplicable(file, text.first().number(), "looks like the output of " + guess + ", not " + expected());
+        }
+        return ParseResult.malformed(file, l.number(), UNREADABLE);
     }
 
     /** What the content looks like. */
