@@ -87,7 +87,7 @@ public final class ProbeText {
         m = BARE_PROMPT.matcher(line);
         if (m.matches()) {
             String cmd = withoutSudo(m.group(1).strip());
-            String first = cmd.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            String first = cmd.split("[\\s;|&]+")[0].toLowerCase(Locale.ROOT);
             return COMMAND_WORDS.contains(first) ? cmd : null;
         }
         return null;
