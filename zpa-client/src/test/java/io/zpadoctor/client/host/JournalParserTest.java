@@ -234,6 +234,25 @@ class JournalParserTest {
     }
 
     @Test
+    void aHostAheadOfUtcOnNewYearsEveKeepsItsNewYear() {
+        JournalParser parser = new JournalParser(Instant.parse("2025-12-31T22:30:00Z")); // 08:30 on Jan 1 in UTC+10
+        List<LogEvent> events = parsed(parser, text("journal.txt",
+                "Jan 01 08:29:01 ac-syd-1 zpa-connector-child[1190]: Checking Enrollment\n"), LogEvent.class);
+        assertThat(events.get(0).time()).isEqualTo(LocalDateTime.parse("2026-01-01T08:29:01"));
+    }
+
+    @Test
+    void readsShortPreciseAndShortFullPrefixes() {
+        List<LogEvent> events = parsed(new JournalParser(JULY_2025), text("journal.txt", """
+                Jul 18 10:40:02.123456 ac-fra-3 zpa-connector-child[22871]: DNS resolution failed for co2br.prod.zpath.net
+                Fri 2025-07-18 10:40:03 UTC ac-fra-3 zpa-connector-child[22871]: Certificate enrollment failed.
+                """), LogEvent.class);
+        assertThat(events).extracting(LogEvent::time).containsExactly(LocalDateTime.parse("2025-07-18T10:40:02.123456"),
+                LocalDateTime.parse("2025-07-18T10:40:03"));
+        assertThat(events).extracting(LogEvent::pid).containsExactly(22871, 22871);
+    }
+
+    @Test
     void withoutAReferenceTheYearComesFromTheJournalHeaderOrStaysUnknown() {
         List<StatusBlock> fromHeader = parsed(new JournalParser(null), journal("journal-classic-status-blocks.txt"), StatusBlock.class);
         assertThat(fromHeader.get(0).time()).isEqualTo(LocalDateTime.parse("2024-11-08T02:29:53"));

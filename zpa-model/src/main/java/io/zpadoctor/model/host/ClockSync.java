@@ -11,7 +11,8 @@ import io.zpadoctor.model.internal.Require;
  * @param synced whether the clock is synchronised: chrony's {@code Leap status} is not {@code Not synchronised};
  *        timedatectl's {@code System clock synchronized} (or older {@code NTP synchronized}); null when not shown
  * @param offsetSeconds chrony's {@code System time}: the host clock minus NTP time (positive: host ahead,
- *        {@code fast}; negative: behind, {@code slow}); null for timedatectl, which does not measure it
+ *        {@code fast}; negative: behind, {@code slow}); null for timedatectl, which does not measure it. chrony
+ *        prints 0 while it has no source, so read it together with {@code synced}
  * @param lastOffsetSeconds chrony's {@code Last offset}, or null
  * @param leapStatus chrony's {@code Leap status} as printed, e.g. {@code Normal}, {@code Not synchronised}
  * @param referenceId chrony's {@code Reference ID} as printed, e.g. {@code A9FEA97B (169.254.169.123)}

@@ -95,9 +95,10 @@ public record JournalLine(boolean prefixed, Month month, Integer day, LocalTime 
     }
 
     /**
-     * The full time of a short-format line, its year taken from {@code reference} (the collection date): the
-     * reference's year, or the one before when that date would lie after the reference (a December line read in
-     * January). Null without a reference or a date.
+     * The full time of a short-format line, its year taken from {@code reference} (the collection date): the latest
+     * year that puts the date no later than a day after the reference. A December line read in January falls in
+     * the previous year; the day of slack covers a host clock ahead of UTC on New Year's Eve. Null without a
+     * reference or a date.
      */
     public LocalDateTime resolve(LocalDate reference) {
         if (time != null) {
@@ -106,7 +107,7 @@ public record JournalLine(boolean prefixed, Month month, Integer day, LocalTime 
         if (month == null || reference == null) {
             return null;
         }
-        for (int year = reference.getYear(); year >= reference.getYear() - 4; year--) {
+        for (int year = reference.getYear() + 1; year >= reference.getYear() - 4; year--) {
             LocalDate d;
             try {
                 d = LocalDate.of(year, month, day);
