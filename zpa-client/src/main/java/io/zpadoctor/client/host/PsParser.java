@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.ConnectorProcesses;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
 import io.zpadoctor.client.host.internal.Sizes;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class PsParser extends ProbeParser {
     private static final Pattern HEADER = Pattern.compile("^USER\\s+PID\\s+%CPU\\s+%MEM\\s+VSZ\\s+RSS\\s+TTY\\s+STAT\\s+START\\s+TIME\\s+COMMAND$");
-    private static final Pattern CHILD = Pattern.compile("(^|/|\\s)(zpa-connector-child|image\\.bin)(\\s|$)");
-    private static final Pattern MANAGER = Pattern.compile("^(/opt/zscaler/bin/)?zpa-connector(\\s|$)");
 
     private final ProcessSort purpose;
 
@@ -100,8 +99,8 @@ public final class PsParser extends ProbeParser {
         boolean childListed = false;
         int rank = 0;
         for (Row r : rows) {
-            boolean child = CHILD.matcher(r.command()).find();
-            boolean manager = !child && MANAGER.matcher(r.command()).find();
+            boolean child = ConnectorProcesses.isChild(r.command());
+            boolean manager = ConnectorProcesses.isManager(r.command());
             childListed |= child;
             facts.add(new ProcessUsage(file.host(), file.path(), r.line().number(), ++rank, sort, r.user(), r.pid(),
                     r.cpu(), r.mem(), r.vsz(), r.rss(), r.command(), child, manager));

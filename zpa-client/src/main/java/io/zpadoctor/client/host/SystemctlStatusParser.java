@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.ConnectorProcesses;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
 import io.zpadoctor.model.host.ServiceState;
@@ -28,8 +29,6 @@ public final class SystemctlStatusParser extends ProbeParser {
     private static final Pattern MAIN_PID = Pattern.compile("^Main PID:\\s+(\\d+)");
     private static final Pattern CGROUP = Pattern.compile("^CGroup:\\s+\\S+");
     private static final Pattern TREE = Pattern.compile("^[\\s│|]*[├└|`][─-]+\\s*(\\d+)\\s+(.+)$");
-    private static final Pattern CHILD = Pattern.compile("(^|/|\\s)(zpa-connector-child|image\\.bin)(\\s|$)");
-    private static final Pattern MANAGER = Pattern.compile("^(/opt/zscaler/bin/)?zpa-connector(\\s|$)");
 
     @Override
     protected String key() {
@@ -95,8 +94,8 @@ public final class SystemctlStatusParser extends ProbeParser {
                 cgroup = true;
             } else if (cgroup && (m = TREE.matcher(l.text())).matches()) {
                 String cmd = m.group(2).strip();
-                child |= CHILD.matcher(cmd).find();
-                parent |= !CHILD.matcher(cmd).find() && MANAGER.matcher(cmd).find();
+                child |= ConnectorProcesses.isChild(cmd);
+                parent |= ConnectorProcesses.isManager(cmd);
             }
         }
         if (activeLine == null) {

@@ -133,15 +133,6 @@ public final class ProbeText {
         return lines.stream().filter(l -> !l.blank()).findFirst().orElse(null);
     }
 
-    /** Every known command word used on the pasted command lines, in every part of a pipeline or loop. */
-    public Set<String> promptWords() {
-        Set<String> words = new java.util.LinkedHashSet<>();
-        for (Line p : prompts) {
-            words.addAll(commandWordsOf(p.text()));
-        }
-        return words;
-    }
-
     /** The known command words in one command line, e.g. {@code ps} and {@code head} in {@code ps aux | head -5}. */
     public static Set<String> commandWordsOf(String commandLine) {
         Set<String> words = new java.util.LinkedHashSet<>();

@@ -58,8 +58,4 @@ public final class Sizes {
         }
         return Double.parseDouble(text.trim().replace(',', '.'));
     }
-
-    public static Long roundMib(Double mib) {
-        return mib == null ? null : Math.round(mib);
-    }
 }
