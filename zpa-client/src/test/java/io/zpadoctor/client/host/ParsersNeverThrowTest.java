@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.model.host.HostObservation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every parser against every fixture, cut, shuffled and corrupted: a parser never throws, always gives one of the
- * three outcomes, and a problem always names its file.
+ * three outcomes, every fact names the file it came from, and a problem always names its file.
  */
 class ParsersNeverThrowTest {
 
@@ -68,7 +69,8 @@ class ParsersNeverThrowTest {
                     ParseResult res = e.getValue().parse(f);
                     assertThat(res).isNotNull();
                     if (res.outcome() == ParseResult.Outcome.PARSED) {
-                        assertThat(res.facts()).allMatch(x -> x.host().equals("h"));
+                        assertThat(res.facts()).allMatch(x -> x instanceof HostObservation o && o.host().equals("h")
+                                && o.source().equals(f.path()) && (o.line() == null || o.line() >= 1));
                     } else {
                         assertThat(res.problem().file()).isEqualTo(e.getKey());
                         // "could not be read as" is the boundary catching an unexpected exception: a parser bug

@@ -24,8 +24,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record ClockSync(String host, String source, Integer line, ClockTool tool, Boolean synced,
                         Double offsetSeconds, Double lastOffsetSeconds, String leapStatus, String referenceId,
-                        Integer stratum, Boolean ntpServiceActive, String timeZone, String problem)
-        implements HostFact {
+                        Integer stratum, Boolean ntpServiceActive, String timeZone, String problem) implements HostObservation {
     public ClockSync {
         Checks.origin(host, source, line);
         if (tool == null) {

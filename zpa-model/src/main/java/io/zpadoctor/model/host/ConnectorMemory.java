@@ -20,7 +20,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record ConnectorMemory(String host, String source, Integer line, String pool, boolean total, long allocCount,
                               long allocBytes, long freeCount, long freeBytes, long outCount, long outBytes,
-                              double outMb, Double overheadMb) implements HostFact {
+                              double outMb, Double overheadMb) implements HostObservation {
     public ConnectorMemory {
         Checks.origin(host, source, line);
         Require.nonBlank(pool, "pool");

@@ -16,7 +16,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record CpuInfo(String host, String source, Integer line, Integer cpus, Integer threadsPerCore,
                       Integer coresPerSocket, Integer sockets, Boolean aesNi, String hypervisorVendor,
-                      String modelName, String architecture) implements HostFact {
+                      String modelName, String architecture) implements HostObservation {
     public CpuInfo {
         Checks.origin(host, source, line);
         Checks.nonNegative(cpus, "cpus");

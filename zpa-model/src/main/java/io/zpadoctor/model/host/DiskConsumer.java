@@ -14,7 +14,7 @@ import io.zpadoctor.model.internal.Require;
  * @param unitAssumed the unit was not printed and was inferred (see the parser)
  */
 public record DiskConsumer(String host, String source, Integer line, int rank, String path, long sizeMb,
-                           String unit, boolean unitAssumed) implements HostFact {
+                           String unit, boolean unitAssumed) implements HostObservation {
     public DiskConsumer {
         Checks.origin(host, source, line);
         if (rank < 1) {

@@ -16,8 +16,7 @@ import io.zpadoctor.model.internal.Require;
  * @param approximate the sizes came from {@code df -h} and were rounded by {@code df} itself
  */
 public record DiskUsage(String host, String source, Integer line, String filesystem, Long sizeMb, Long usedMb,
-                        Long availableMb, Integer usePercent, String mountedOn, boolean approximate)
-        implements HostFact {
+                        Long availableMb, Integer usePercent, String mountedOn, boolean approximate) implements HostObservation {
     public DiskUsage {
         Checks.origin(host, source, line);
         Require.nonBlank(filesystem, "filesystem");

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record DnsLookup(String host, String source, Integer line, String queryName, DnsStatus status,
                         String statusRaw, List<String> addresses, List<String> cnameChain, String server,
-                        Integer queryTimeMsec, boolean shortForm) implements HostFact {
+                        Integer queryTimeMsec, boolean shortForm) implements HostObservation {
     public DnsLookup {
         Checks.origin(host, source, line);
         queryName = Require.blankToNull(queryName);

@@ -13,8 +13,7 @@ import java.util.List;
  * @param hostname the name {@code hostname} printed, or null when not pasted
  * @param addresses the IPv4 addresses without prefix length, in order, loopback included
  */
-public record HostAddresses(String host, String source, Integer line, String hostname, List<String> addresses)
-        implements HostFact {
+public record HostAddresses(String host, String source, Integer line, String hostname, List<String> addresses) implements HostObservation {
     public HostAddresses {
         Checks.origin(host, source, line);
         hostname = Require.blankToNull(hostname);

@@ -33,7 +33,7 @@ import io.zpadoctor.model.internal.Require;
 public record KeyFileShape(String host, String source, Integer line, boolean exists, String mode, String owner,
                            String group, Long sizeBytes, Boolean readableByZscaler, Integer length, Boolean empty,
                            String keyPrefix, Boolean hasPrefix, QuoteStyle quotes, Boolean leadingWhitespace,
-                           Boolean trailingWhitespace, Integer lines, String shapeSource) implements HostFact {
+                           Boolean trailingWhitespace, Integer lines, String shapeSource) implements HostObservation {
     public KeyFileShape {
         Checks.origin(host, source, line);
         mode = Require.blankToNull(mode);

@@ -27,7 +27,7 @@ import java.time.LocalDateTime;
  */
 public record LogEvent(String host, String source, Integer line, LocalDateTime time, String process, Integer pid,
                        LogEventKind kind, String detail, String peer, Double seconds, Integer days,
-                       Integer httpStatus, String message) implements HostFact {
+                       Integer httpStatus, String message) implements HostObservation {
     public LogEvent {
         Checks.origin(host, source, line);
         if (kind == null) {

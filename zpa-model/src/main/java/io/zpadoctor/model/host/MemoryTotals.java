@@ -22,7 +22,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record MemoryTotals(String host, String source, Integer line, long totalMb, Long usedMb, Long freeMb,
                            Long sharedMb, Long buffCacheMb, Long availableMb, Long swapTotalMb, Long swapUsedMb,
-                           String unit, boolean unitAssumed) implements HostFact {
+                           String unit, boolean unitAssumed) implements HostObservation {
     public MemoryTotals {
         Checks.origin(host, source, line);
         Checks.nonNegative(totalMb, "totalMb");

@@ -18,7 +18,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record PingResult(String host, String source, Integer line, String target, String resolvedAddress,
                          Integer transmitted, Integer received, Double lossPercent, Double rttAvgMs,
-                         PingOutcome outcome, String detail) implements HostFact {
+                         PingOutcome outcome, String detail) implements HostObservation {
     public PingResult {
         Checks.origin(host, source, line);
         target = Require.blankToNull(target);

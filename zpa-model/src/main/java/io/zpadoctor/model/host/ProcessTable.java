@@ -13,7 +13,7 @@ package io.zpadoctor.model.host;
  * @param connectorChildListed whether a {@code zpa-connector-child} row is among the rows
  */
 public record ProcessTable(String host, String source, Integer line, ProcessSort sortedBy, int rows,
-                           boolean truncated, boolean connectorChildListed) implements HostFact {
+                           boolean truncated, boolean connectorChildListed) implements HostObservation {
     public ProcessTable {
         Checks.origin(host, source, line);
         sortedBy = sortedBy == null ? ProcessSort.NONE : sortedBy;

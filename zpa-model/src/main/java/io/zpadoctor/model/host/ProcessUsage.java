@@ -20,7 +20,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record ProcessUsage(String host, String source, Integer line, int rank, ProcessSort sortedBy, String user,
                            int pid, double cpuPercent, double memPercent, long vszKb, long rssKb, String command,
-                           boolean connectorChild, boolean connectorManager) implements HostFact {
+                           boolean connectorChild, boolean connectorManager) implements HostObservation {
     public ProcessUsage {
         Checks.origin(host, source, line);
         if (rank < 1) {

@@ -27,7 +27,7 @@ import java.util.List;
 public record ResolverConfig(String host, String source, Integer line, boolean exists, String mode, String owner,
                              String group, Boolean worldReadable, String symlinkTarget, boolean contentShown,
                              List<String> nameservers, List<String> searchDomains, List<String> options,
-                             String catError) implements HostFact {
+                             String catError) implements HostObservation {
     public ResolverConfig {
         Checks.origin(host, source, line);
         mode = Require.blankToNull(mode);

@@ -19,7 +19,7 @@ import io.zpadoctor.model.internal.Require;
  */
 public record ServiceStatus(String host, String source, Integer line, ServiceState state, String stateText,
                             String subState, Boolean parentRunning, Boolean childRunning, Integer mainPid,
-                            String since) implements HostFact {
+                            String since) implements HostObservation {
     public ServiceStatus {
         Checks.origin(host, source, line);
         state = state == null ? ServiceState.UNKNOWN : state;

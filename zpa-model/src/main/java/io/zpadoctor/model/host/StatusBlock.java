@@ -54,7 +54,7 @@ public record StatusBlock(
         Integer registeredApps, Integer aliveApps, Integer passiveHealth, Integer serviceCount,
         Integer targetCount, Integer aliveTargets, Integer agedTargets,
         Long activeMtunnels, Long bytesToBroker, Long bytesFromBroker,
-        Double timeSkewSeconds) implements HostFact {
+        Double timeSkewSeconds) implements HostObservation {
 
     public StatusBlock {
         Checks.origin(host, source, line);

@@ -15,7 +15,7 @@ import io.zpadoctor.model.internal.Require;
  * @param detail the tool's own words, e.g. {@code Connection refused}, or null
  */
 public record TcpProbe(String host, String source, Integer line, String target, Integer port, TcpOutcome outcome,
-                       String tool, String detail) implements HostFact {
+                       String tool, String detail) implements HostObservation {
     public TcpProbe {
         Checks.origin(host, source, line);
         target = Require.blankToNull(target);

@@ -36,7 +36,7 @@ public record TlsProbe(String host, String source, Integer line, String target, 
                        String connectError, String handshakeError, Boolean certificatePresented, String subject,
                        String issuer, String subjectOrganization, String subjectCommonName,
                        String issuerOrganization, String issuerCommonName, Integer chainLength, String rootIssuer,
-                       Integer verifyCode, String verifyMessage, CertificateOrigin origin) implements HostFact {
+                       Integer verifyCode, String verifyMessage, CertificateOrigin origin) implements HostObservation {
     public TlsProbe {
         Checks.origin(host, source, line);
         target = Require.blankToNull(target);

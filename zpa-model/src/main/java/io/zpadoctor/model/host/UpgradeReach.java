@@ -15,7 +15,7 @@ import io.zpadoctor.model.internal.Require;
  * @param curlExitCode the number in {@code curl: (6) ...}, or null
  */
 public record UpgradeReach(String host, String source, Integer line, String server, Integer httpStatus,
-                           boolean reachable, String error, Integer curlExitCode) implements HostFact {
+                           boolean reachable, String error, Integer curlExitCode) implements HostObservation {
     public UpgradeReach {
         Checks.origin(host, source, line);
         Require.nonBlank(server, "server");

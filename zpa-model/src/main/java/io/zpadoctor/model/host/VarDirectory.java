@@ -26,7 +26,7 @@ import java.util.List;
 public record VarDirectory(String host, String source, Integer line, boolean exists, List<String> entries,
                            boolean imageBin, boolean version, boolean metadata, boolean instanceIdCrypt,
                            boolean provisionKey, boolean configSnapshots, boolean binarySnapshots,
-                           Long imageBinSizeBytes, String directoryOwner, String directoryMode) implements HostFact {
+                           Long imageBinSizeBytes, String directoryOwner, String directoryMode) implements HostObservation {
     public VarDirectory {
         Checks.origin(host, source, line);
         entries = Require.list(entries);
