@@ -32,7 +32,7 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
     /** The facts to diagnose: evaluated as of the collection time when the bundle records one. */
     public Facts toFacts() {
         Facts.Builder b = Facts.builder().tenant(tenant).reportedCase(reportedCase).origin(origin)
-                .hostFacts(HostEvidence.collect(hosts, tenant, reportedCase)).notes(warnings);
+                .hostFacts(HostEvidence.collect(hosts, tenant, reportedCase, collectedAt)).notes(warnings);
         if (collectedAt != null) {
             b.evaluatedAt(collectedAt, "case.json collectedAt");
         }

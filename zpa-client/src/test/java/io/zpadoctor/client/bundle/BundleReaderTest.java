@@ -1,6 +1,10 @@
 package io.zpadoctor.client.bundle;
 
 import io.zpadoctor.model.Symptom;
+import io.zpadoctor.model.host.HostFact;
+import io.zpadoctor.model.host.HostInventory;
+import io.zpadoctor.model.host.LogEvent;
+import io.zpadoctor.model.host.ProbeProblem;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ControlChannelStatus;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +234,21 @@ class BundleReaderTest {
             assertThat(h.files()).containsOnlyKeys("df.txt");
         });
         assertThat(r.warnings()).anyMatch(w -> w.startsWith("hosts/readme.txt: ignored"));
+    }
+
+    @Test
+    void hostFilesBecomeParsedFactsDatedByTheCollectionTime() throws Exception {
+        Bundle r = BundleReader.read(bundle(Map.of(
+                "case.json", "{\"collectedAt\": \"2024-07-18T11:00:00Z\"}",
+                "hosts/ac-fra-3/journal.txt", "Jul 18 10:40:04 ac-fra-3 zpa-connector[1047]: zscaler-update: "
+                        + "zpa-connector-child exited too fast, was running for 2 seconds\n",
+                "hosts/ac-fra-3/df.txt", "Filesystem ...\n")));
+        List<HostFact> facts = r.toFacts().hostFacts();
+        assertThat(facts).filteredOn(LogEvent.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((LogEvent) e).time()).isEqualTo(LocalDateTime.parse("2024-07-18T10:40:04")));
+        assertThat(facts).filteredOn(ProbeProblem.class::isInstance).singleElement()
+                .satisfies(p -> assertThat(((ProbeProblem) p).path()).isEqualTo("hosts/ac-fra-3/df.txt"));
+        assertThat(facts).filteredOn(HostInventory.class::isInstance).hasSize(1);
     }
 
     @Test
