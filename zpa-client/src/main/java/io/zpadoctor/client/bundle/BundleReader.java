@@ -101,6 +101,11 @@ public final class BundleReader {
                 warnings.add(p + ": ignored; host files go in hosts/<hostname>/<probe>.txt");
                 continue;
             }
+            if (parts[1].isBlank() || parts[2].isBlank()) {
+                // a blank folder or file name names no host and no probe: nothing could cite it as evidence
+                warnings.add(p + ": ignored; a host folder and a probe file need a name");
+                continue;
+            }
             byHost.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], text(files.read(p)));
         }
         List<HostFolder> out = new ArrayList<>();
