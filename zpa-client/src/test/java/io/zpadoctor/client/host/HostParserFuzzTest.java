@@ -249,8 +249,8 @@ class HostParserFuzzTest {
             throw new AssertionError("no outcome");
         }
         int maxLine = lineBound(raw);
+        ProbeText cleaned = ProbeText.of(raw);
         if (r.outcome() == ParseResult.Outcome.PARSED) {
-            ProbeText cleaned = ProbeText.of(raw);
             StringBuilder sb = new StringBuilder();
             cleaned.lines().forEach(l -> sb.append(l.text()).append('\n'));
             cleaned.prompts().forEach(l -> sb.append(l.text()).append('\n'));
@@ -262,6 +262,7 @@ class HostParserFuzzTest {
                 if (o.line() != null && (o.line() < 1 || o.line() > maxLine)) {
                     throw new AssertionError("line " + o.line() + " outside the file's " + maxLine + " lines: " + f);
                 }
+                sameLine(raw, cleaned, o.line(), f);
                 copied.accept(f, new Text(haystack, f));
             }
         } else {
@@ -272,6 +273,7 @@ class HostParserFuzzTest {
             if (p.line() != null && (p.line() < 1 || p.line() > maxLine)) {
                 throw new AssertionError("line " + p.line() + " outside the file's " + maxLine + " lines: " + p);
             }
+            sameLine(raw, cleaned, p.line(), p);
             if (p.detail().startsWith("could not be read as ")) {
                 // the boundary caught an unexpected exception: a parser bug. Rethrow it with its own stack trace
                 // (read() is package-visible here) so Jazzer tells distinct bugs apart.
@@ -281,6 +283,40 @@ class HostParserFuzzTest {
                 throw new AssertionError("parser failed inside: " + p.detail());
             }
         }
+    }
+
+    /**
+     * A cited line is the file's line of that number: cleaning the whole text gives that line what cleaning the
+     * raw line alone gives (colour codes are removed, a line break never is), so evidence points where a person looks.
+     */
+    static void sameLine(String raw, ProbeText cleaned, Integer line, Object what) {
+        if (line == null) {
+            return;
+        }
+        String text = textAt(cleaned, line);
+        if (text == null) {
+            throw new AssertionError("line " + line + " is not a line of the cleaned text: " + what);
+        }
+        String[] rawLines = raw.split("\r\n|\r|\n", -1);
+        String alone = line > rawLines.length ? null : textAt(ProbeText.of(rawLines[line - 1]), 1);
+        if (!text.strip().equals(alone == null ? "" : alone.strip())) {
+            throw new AssertionError("line " + line + " of the cleaned text (\"" + text + "\") is not the file's line "
+                    + line + " (\"" + alone + "\"): " + what);
+        }
+    }
+
+    private static String textAt(ProbeText t, int line) {
+        for (ProbeText.Line l : t.lines()) {
+            if (l.number() == line) {
+                return l.text();
+            }
+        }
+        for (ProbeText.Line l : t.prompts()) {
+            if (l.number() == line) {
+                return l.text();
+            }
+        }
+        return null;
     }
 
     /** How many lines the file can have: CR, LF and CRLF each end one (cleaning only ever removes lines). */
