@@ -25,8 +25,9 @@ public final class ProbeText {
         }
     }
 
+    /** An operating-system command (a window title) ends at its line: one whose BEL was lost must not eat the file. */
     private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|\u001B[@-Z\\\\-_]");
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B\r\n]*(?:\u0007|\u001B\\\\)?|\u001B[@-Z\\\\-_]");
     /** Colour codes whose escape character was lost in a copy from a web page: {@code [1;39m}, {@code [0m}. */
     private static final Pattern BARE_SGR = Pattern.compile("\\[(?:\\d{1,3};)*\\d{1,3}m|\\[m");
     /** {@code [root@host ~]# cmd}, {@code admin@host:~$ cmd}. */
