@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Bundles that broke the reader's contract under fuzzing (or while writing the fuzz contract): each was read and
@@ -31,6 +32,34 @@ class BundleReaderFuzzFixesTest {
         assertThat(b.warnings()).anyMatch(w -> w.startsWith("hosts/ /df.txt: ignored;"))
                 .anyMatch(w -> w.startsWith("hosts/ac-1/ : ignored;"));
         assertThat(b.toFacts().hostFacts()).isEmpty();
+    }
+
+    @Test
+    void epochNumberBeyondSixtyFourBitsIsRefusedNotWrapped() throws Exception {
+        // 1e20 used to become its low 64 bits: a collection time in the year 246105574
+        Path b = folder("case.json", "{\"collectedAt\": 1e20}");
+        assertThatThrownBy(() -> BundleReader.read(b)).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("case.json:1:2:").hasMessageContaining("out-of-range number 1E+20");
+        Path c = folder("api/enrollment-certificates.json", "[{\"id\": \"1\", \"validToInEpochSec\": 18446744073709551617}]");
+        assertThatThrownBy(() -> BundleReader.read(c)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("validToInEpochSec").hasMessageContaining("out-of-range number");
+    }
+
+    @Test
+    void pageCountsBeyondSixtyFourBitsAreUnknownNotWrapped() throws Exception {
+        // totalPages 4294967298 used to be cast to int 2 ("page 1 of 2"); 1e20 wrapped to a made-up total
+        Bundle b = BundleReader.read(folder("api/connectors.json",
+                "{\"totalPages\": 4294967298, \"totalCount\": 1e20, \"list\": [{\"id\": \"1\", \"name\": \"c\"}]}"));
+        assertThat(b.tenant().connectors()).hasSize(1);
+        assertThat(b.warnings()).anyMatch(w -> w.contains("page 1 of 4294967298"))
+                .noneMatch(w -> w.contains("declares totalCount"));
+    }
+
+    Path folder(String name, String text) throws IOException {
+        Path dir = Files.createTempDirectory(tmp, "b");
+        Files.createDirectories(dir.resolve(name).getParent());
+        Files.writeString(dir.resolve(name), text);
+        return dir;
     }
 
     Path tarGz(String... namesAndTexts) throws IOException {

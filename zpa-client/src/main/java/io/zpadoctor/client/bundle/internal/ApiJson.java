@@ -149,7 +149,7 @@ public final class ApiJson {
         return i.reindexed(index);
     }
 
-    private record Parsed(Item item, List<Item> page, long declaredTotal, int totalPages) {
+    private record Parsed(Item item, List<Item> page, long declaredTotal, long totalPages) {
     }
 
     /** At START_OBJECT: an API object, or a page whose "list" holds them. */
@@ -179,7 +179,7 @@ public final class ApiJson {
         }
         boolean pageMarkers = node.has("totalPages") || node.has("totalCount");
         if (list != null && (pageMarkers || !node.has("id"))) {
-            return new Parsed(null, list, count(node.get("totalCount")), (int) count(node.get("totalPages")));
+            return new Parsed(null, list, count(node.get("totalCount")), count(node.get("totalPages")));
         }
         if (list != null) {
             ArrayNode a = node.putArray("list");
@@ -227,7 +227,11 @@ public final class ApiJson {
             return -1;
         }
         try {
-            return n.isNumber() ? n.asLong() : Long.parseLong(n.asText().trim());
+            if (n.isNumber()) {
+                // a count beyond 64 bits is no count: unknown, not its wrapped low bits
+                return n.canConvertToLong() ? n.asLong() : -1;
+            }
+            return Long.parseLong(n.asText().trim());
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -135,6 +135,10 @@ final class Fields {
         if (s.isEmpty()) {
             return null;
         }
+        if (v.isNumber() && !v.canConvertToLong()) {
+            // asLong() would keep the low 64 bits of 1e20: a made-up time instead of an error
+            throw error(field, "expected epoch seconds or milliseconds, found the out-of-range number " + shown(v));
+        }
         long n;
         try {
             n = v.isNumber() ? v.asLong() : Long.parseLong(s);
