@@ -55,6 +55,26 @@ class BundleReaderFuzzFixesTest {
                 .noneMatch(w -> w.contains("declares totalCount"));
     }
 
+    @Test
+    void pageAfterPlainObjectsIsRefusedWithItsPositionNotNpe() throws Exception {
+        // fuzzer, apiFiles: the error for a page following plain objects read the position of the (absent) object
+        Path b = folder("api/connectors.json", "[{\"id\": \"1\", \"name\": \"a\"},\n {\"totalPages\": \"2\", \"list\": [{\"id\": \"2\"}]}]");
+        assertThatThrownBy(() -> BundleReader.read(b)).isInstanceOf(BundleException.class)
+                .hasMessage("api/connectors.json:2:2: an API page inside an array of objects; expected either an"
+                        + " array of objects or an array of pages, not both");
+    }
+
+    @Test
+    void numberBeyondBigDecimalIsInvalidJsonNotNumberFormatException() throws Exception {
+        // fuzzer, apiFiles: Jackson's BigDecimal refuses exponents past an int, with a NumberFormatException
+        Path page = folder("api/connector-groups.json", "{\"totalPages\": 421e744073709551617}");
+        assertThatThrownBy(() -> BundleReader.read(page)).isInstanceOf(BundleException.class)
+                .hasMessage("api/connector-groups.json:1:16: not valid JSON: the number 421e744073709551617 is out of range");
+        Path item = folder("api/connectors.json", "[{\"id\": \"1\",\n  \"upgradeAttempt\": -1e99999999999}]");
+        assertThatThrownBy(() -> BundleReader.read(item)).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("api/connectors.json:2:").hasMessageContaining("out of range");
+    }
+
     Path folder(String name, String text) throws IOException {
         Path dir = Files.createTempDirectory(tmp, "b");
         Files.createDirectories(dir.resolve(name).getParent());

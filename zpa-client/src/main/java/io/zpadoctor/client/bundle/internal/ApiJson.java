@@ -2,6 +2,7 @@ package io.zpadoctor.client.bundle.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -87,7 +88,7 @@ public final class ApiJson {
                     Parsed o = readObject(p, bytes, file, items.size());
                     if (o.page != null) {
                         if (sawItem) {
-                            throw at(file, o.item.line, o.item.column, "an API page inside an array of objects;"
+                            throw at(file, o.line, o.column, "an API page inside an array of objects;"
                                     + " expected either an array of objects or an array of pages, not both");
                         }
                         pages++;
@@ -95,7 +96,7 @@ public final class ApiJson {
                         addAll(items, o.page);
                     } else {
                         if (pages > 0) {
-                            throw at(file, o.item.line, o.item.column, "an object among API pages;"
+                            throw at(file, o.line, o.column, "an object among API pages;"
                                     + " expected either an array of objects or an array of pages, not both");
                         }
                         sawItem = true;
@@ -149,7 +150,8 @@ public final class ApiJson {
         return i.reindexed(index);
     }
 
-    private record Parsed(Item item, List<Item> page, long declaredTotal, long totalPages) {
+    /** An object ({@code item}) or a page ({@code page}), and where it starts either way. */
+    private record Parsed(Item item, List<Item> page, long declaredTotal, long totalPages, int line, int column) {
     }
 
     /** At START_OBJECT: an API object, or a page whose "list" holds them. */
@@ -179,17 +181,19 @@ public final class ApiJson {
         }
         boolean pageMarkers = node.has("totalPages") || node.has("totalCount");
         if (list != null && (pageMarkers || !node.has("id"))) {
-            return new Parsed(null, list, count(node.get("totalCount")), count(node.get("totalPages")));
+            return new Parsed(null, list, count(node.get("totalCount")), count(node.get("totalPages")),
+                    start.getLineNr(), start.getColumnNr());
         }
         if (list != null) {
             ArrayNode a = node.putArray("list");
             list.forEach(i -> a.add(i.node));
         } else if (pageMarkers && !node.has("id")) {
             // a page with "totalPages": "0" and no "list" is how the API says "none"
-            return new Parsed(null, List.of(), count(node.get("totalCount")), 0);
+            return new Parsed(null, List.of(), count(node.get("totalCount")), 0, start.getLineNr(), start.getColumnNr());
         }
         return new Parsed(new Item(node, start.getLineNr(), start.getColumnNr(), bytes,
-                (int) start.getByteOffset(), (int) p.currentLocation().getByteOffset(), index), null, -1, 0);
+                (int) start.getByteOffset(), (int) p.currentLocation().getByteOffset(), index), null, -1, 0,
+                start.getLineNr(), start.getColumnNr());
     }
 
     private static Item readItem(JsonParser p, byte[] bytes, int index) throws IOException {
@@ -212,14 +216,27 @@ public final class ApiJson {
             case VALUE_TRUE -> f.booleanNode(true);
             case VALUE_FALSE -> f.booleanNode(false);
             case VALUE_NULL -> f.nullNode();
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, v);
+            default -> JsonKeys.normalise(p.readValueAsTree());
+        };
+    }
+
+    private static JsonNode number(JsonParser p, JsonToken v) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        try {
+            if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+                return f.numberNode(p.getDecimalValue());
+            }
+            return switch (p.getNumberType()) {
                 case INT -> f.numberNode(p.getIntValue());
                 case LONG -> f.numberNode(p.getLongValue());
                 default -> f.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
-            default -> JsonKeys.normalise(p.readValueAsTree());
-        };
+        } catch (NumberFormatException e) {
+            // 1e744073709551617 is valid JSON that no BigDecimal holds: report it where it stands
+            throw new JsonParseException(p, "the number " + p.getText() + " is out of range",
+                    p.currentTokenLocation(), e);
+        }
     }
 
     private static long count(JsonNode n) {
