@@ -298,7 +298,9 @@ class HostParserFuzzTest {
             throw new AssertionError("line " + line + " is not a line of the cleaned text: " + what);
         }
         String[] rawLines = raw.split("\r\n|\r|\n", -1);
-        String alone = line > rawLines.length ? null : textAt(ProbeText.of(rawLines[line - 1]), 1);
+        // a byte-order mark is dropped only at the start of the file, so cleaning one later line alone keeps it
+        String alone = line > rawLines.length ? null : textAt(ProbeText.of((line > 1 ? "\n" : "") + rawLines[line - 1]),
+                line > 1 ? 2 : 1);
         if (!text.strip().equals(alone == null ? "" : alone.strip())) {
             throw new AssertionError("line " + line + " of the cleaned text (\"" + text + "\") is not the file's line "
                     + line + " (\"" + alone + "\"): " + what);
