@@ -3,6 +3,7 @@ package io.zpadoctor.client.host;
 import io.zpadoctor.client.host.internal.JournalLine;
 import io.zpadoctor.client.host.internal.ProbeText;
 import io.zpadoctor.client.host.internal.Secrets;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.FohhState;
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.LogEvent;
@@ -303,18 +304,18 @@ public final class JournalParser extends ProbeParser {
                 }
                 Matcher t = RTT.matcher(rest);
                 if (t.find()) {
-                    b.rttTcp = Long.valueOf(t.group(1));
-                    b.rttApp = Long.valueOf(t.group(2));
+                    b.rttTcp = Sizes.wholeNumber(t.group(1));
+                    b.rttApp = Sizes.wholeNumber(t.group(2));
                 }
                 Matcher d = DISCONNECT.matcher(rest);
                 if (d.find()) {
-                    b.disconnect = Long.valueOf(d.group(1));
+                    b.disconnect = Sizes.wholeNumber(d.group(1));
                 }
             }
             case SKEW -> {
                 m = SKEW.matcher(msg);
-                if (m.find()) {
-                    double v = Double.parseDouble(m.group(2));
+                Double v = m.find() ? Sizes.decimal(m.group(2)) : null;
+                if (v != null) {
                     b.skew = m.group(1).equals("-") ? -v : v;
                 }
             }
@@ -338,10 +339,22 @@ public final class JournalParser extends ProbeParser {
         if (!m.matches()) {
             return null;
         }
-        long s = Long.parseLong(m.group(4));
-        s += m.group(3) == null ? 0 : Long.parseLong(m.group(3)) * 60;
-        s += m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 3600;
-        s += m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 86400;
+        long s = 0;
+        long[] unit = {86400, 3600, 60, 1};
+        for (int i = 0; i < 4; i++) {
+            if (m.group(i + 1) != null) {
+                Long n = Sizes.wholeNumber(m.group(i + 1));
+                if (n == null) {
+                    return null;
+                }
+                try {
+                    s = Math.addExact(s, Math.multiplyExact(n, unit[i]));
+                } catch (ArithmeticException e) {
+                    // an uptime past 292 billion years is no uptime: unknown rather than wrapped
+                    return null;
+                }
+            }
+        }
         return s;
     }
 
@@ -367,7 +380,7 @@ public final class JournalParser extends ProbeParser {
         if ((m = LOGIN.matcher(msg)).find()) {
             Matcher n = NONCE_PREFIX.matcher(msg);
             return event(f, l, time, j, LogEventKind.LOGIN_REFUSED, n.find() ? n.group(1) : null, null, null, null,
-                    Integer.valueOf(m.group(1)), msg);
+                    intOrNull(m.group(1)), msg);
         }
         if (msg.contains("Cannot decrypt data from instance_id.crypt") || msg.contains("EVP_DecryptFinal_ex:bad decrypt")) {
             return event(f, l, time, j, LogEventKind.INSTANCE_ID_DECRYPT_FAILED, null, null, null, null, null, msg);
@@ -427,7 +440,7 @@ public final class JournalParser extends ProbeParser {
         }
         if ((m = SEND_CSR.matcher(msg)).find()) {
             return event(f, l, time, j, LogEventKind.SEND_CSR_FAILED, m.group(1), null, null, null,
-                    Integer.valueOf(m.group(2)), msg);
+                    intOrNull(m.group(2)), msg);
         }
         if (msg.contains("Certificate enrollment failed")) {
             return event(f, l, time, j, LogEventKind.ENROLLMENT_FAILED, null, null, null, null, null, msg);
@@ -448,10 +461,11 @@ public final class JournalParser extends ProbeParser {
             return event(f, l, time, j, LogEventKind.WAITING_FOR_TIME_SYNC, null, null, null, null, null, msg);
         }
         if ((m = TIME_SYNCED.matcher(msg)).find()) {
-            double v = Double.parseDouble(m.group(2));
+            // [\d.]+ also matches "1.2.3" and ".": such a skew is unknown, the event still counts
+            Double v = Sizes.decimal(m.group(2));
             // "Local time - 737s = cloud_time": the host is 737 s ahead of the cloud
-            return event(f, l, time, j, LogEventKind.TIME_SYNCHRONIZED, null, null, m.group(1).equals("-") ? v : -v,
-                    null, null, msg);
+            return event(f, l, time, j, LogEventKind.TIME_SYNCHRONIZED, null, null,
+                    v == null ? null : m.group(1).equals("-") ? v : -v, null, null, msg);
         }
         if (msg.contains("Waiting for connector to retrieve configuration")) {
             return event(f, l, time, j, LogEventKind.WAITING_FOR_CONFIGURATION, null, null, null, null, null, msg);

@@ -1,6 +1,9 @@
 package io.zpadoctor.client.host;
 
 import io.zpadoctor.model.host.DiskUsage;
+import io.zpadoctor.model.host.LogEvent;
+import io.zpadoctor.model.host.LogEventKind;
+import io.zpadoctor.model.host.StatusBlock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,5 +30,42 @@ class HostParserFuzzFixesTest {
         HostFile f = Fixtures.text("df.txt", "\u001B]0;root@ac-fra-3: ~\n\u0007\n" + DF);
         DiskUsage d = Fixtures.one(new DfParser(), f, DiskUsage.class);
         assertThat(d.line()).isEqualTo(4);
+    }
+
+    static final String BLOCK = "Nov 08 02:30:53 ac-1 zpa-connector-child[6123]: -------- Connector Status:ID=72060411536474191"
+            + ":Name=ac-1:Ver=18.87.1 --------\n";
+
+    @Test
+    void journalTimeSkewThatIsNoNumberIsUnknownNotMalformed() {
+        // fuzzer, journal: "Time skew: + 1.2.3s" matched [\d.]+ and Double.parseDouble threw, losing the whole file
+        HostFile f = Fixtures.text("journal.txt", BLOCK
+                + "Nov 08 02:30:53 ac-1 zpa-connector-child[6123]: Time skew: + 1.2.3s\n"
+                + "Nov 08 02:31:00 ac-1 zpa-connector-child[6123]: Connector- Time synchronized, Local time - 7.3.1s = cloud_time\n");
+        JournalParser p = new JournalParser(HostParserFuzzTest.COLLECTED);
+        StatusBlock b = Fixtures.one(p, f, StatusBlock.class);
+        assertThat(b.timeSkewSeconds()).isNull();
+        assertThat(Fixtures.parsed(p, f, LogEvent.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(LogEventKind.TIME_SYNCHRONIZED);
+            assertThat(e.seconds()).isNull();
+        });
+    }
+
+    @Test
+    void journalNumbersPastSixtyFourBitsAreUnknownNotMalformed() {
+        // found beside the skew bug: RTT, disconnect, uptime and HTTP status digits overflowed Long/Integer.valueOf
+        String nine = "9".repeat(25);
+        HostFile f = Fixtures.text("journal.txt", BLOCK
+                + "Nov 08 02:30:53 ac-1 zpa-connector-child[6123]: Broker control connection, state fohh_connection_connected,"
+                + " [10.1.81.40]:45316;broker6-1.bom6.prod.zpath.net:[165.225.121.224]:443;4 uptime " + nine + "D:8S,"
+                + " RTT (tcp|app): " + nine + "|1 us, disconnect_duration_s " + nine + "\n"
+                + "Nov 08 02:31:00 ac-1 zpa-connector-child[6123]: Login request failed - http status(" + nine + ")\n");
+        JournalParser p = new JournalParser(HostParserFuzzTest.COLLECTED);
+        StatusBlock b = Fixtures.one(p, f, StatusBlock.class);
+        assertThat(b.uptimeSeconds()).isNull();
+        assertThat(b.rttTcpMicros()).isNull();
+        assertThat(b.rttAppMicros()).isEqualTo(1L);
+        assertThat(b.disconnectDurationSeconds()).isNull();
+        assertThat(Fixtures.parsed(p, f, LogEvent.class)).singleElement()
+                .satisfies(e -> assertThat(e.httpStatus()).isNull());
     }
 }
