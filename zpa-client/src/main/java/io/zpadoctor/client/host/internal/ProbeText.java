@@ -25,7 +25,7 @@ public final class ProbeText {
         }
     }
 
-    /** An operating-system command (a window title) ends at its line: one whose BEL was lost must not eat the file. */
+    /** Lines are cleaned one by one, so an operating-system command (a title) whose BEL was lost ends at its line. */
     private static final Pattern ANSI = Pattern.compile(
             "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B\r\n]*(?:\u0007|\u001B\\\\)?|\u001B[@-Z\\\\-_]");
     /** Colour codes whose escape character was lost in a copy from a web page: {@code [1;39m}, {@code [0m}. */
@@ -58,17 +58,15 @@ public final class ProbeText {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        text = ANSI.matcher(text).replaceAll("");
-        text = BARE_SGR.matcher(text).replaceAll("");
-        text = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').replace("\b", "");
-        String[] parts = text.split("\n", -1);
+        // split first, clean each line: removing a code never joins or splits lines (evidence cites the file's lines)
+        String[] parts = text.split("\r\n|\r|\n", -1);
         List<Line> lines = new ArrayList<>();
         List<Line> prompts = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            String l = parts[i];
-            if (i == parts.length - 1 && l.isEmpty()) {
+            if (i == parts.length - 1 && parts[i].isEmpty()) {
                 break;
             }
+            String l = clean(parts[i]);
             String command = promptCommand(l);
             if (command != null) {
                 prompts.add(new Line(i + 1, command));
@@ -77,6 +75,11 @@ public final class ProbeText {
             }
         }
         return new ProbeText(lines, prompts);
+    }
+
+    private static String clean(String line) {
+        String l = ANSI.matcher(line).replaceAll("");
+        return BARE_SGR.matcher(l).replaceAll("").replace('\u00A0', ' ').replace("\b", "");
     }
 
     /** The command a prompt line shows (possibly empty), or null when the line is not a prompt. */
