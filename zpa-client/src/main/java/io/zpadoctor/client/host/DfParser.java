@@ -57,7 +57,7 @@ public final class DfParser extends ProbeParser {
                     throw new Malformed(l, "the device name on the previous line has no sizes after it");
                 }
                 typeColumn = h.group(1) != null;
-                unit = Unit.of(h.group(2));
+                unit = Unit.of(l, h.group(2));
                 headerLine = l;
                 continue;
             }
@@ -144,26 +144,29 @@ public final class DfParser extends ProbeParser {
 
     /** How the size columns are counted: human-readable ({@code -h}) or blocks of a given size. */
     private record Unit(boolean human, long blockBytes) {
-        static Unit of(String header) {
+        /** {@code 1K-blocks}, {@code 1024-blocks}, {@code 1MB-blocks}, {@code 1B-blocks} (df -B1), as HEADER admits them. */
+        private static final Pattern BLOCKS = Pattern.compile("(\\d+)([KMGT]?)(B?)-blocks");
+
+        static Unit of(ProbeText.Line l, String header) {
             if (header.equals("Size")) {
                 return new Unit(true, 0);
             }
-            String n = header.substring(0, header.indexOf("-blocks"));
-            if (n.matches("\\d+")) {
-                return new Unit(false, Long.parseLong(n));
-            }
-            Matcher m = Pattern.compile("(\\d+)([KMGT])(B?)").matcher(n);
-            if (!m.matches()) {
-                throw new IllegalStateException("unknown block size " + n);
+            Matcher m = BLOCKS.matcher(header);
+            Long n = m.matches() ? Sizes.wholeNumber(m.group(1)) : null;
+            if (n == null) {
+                throw new Malformed(l, "the header's block size is not one df prints: \"" + ProbeText.quote(header) + "\"");
             }
             long base = m.group(3).isEmpty() ? 1024 : 1000; // 1K = 1024 bytes, 1KB = 1000 bytes (df --block-size)
-            long mult = switch (m.group(2)) {
-                case "K" -> base;
-                case "M" -> base * base;
-                case "G" -> base * base * base;
-                default -> base * base * base * base;
-            };
-            return new Unit(false, Long.parseLong(m.group(1)) * mult);
+            int power = m.group(2).isEmpty() ? 0 : "KMGT".indexOf(m.group(2)) + 1;
+            try {
+                long bytes = n;
+                for (int i = 0; i < power; i++) {
+                    bytes = Math.multiplyExact(bytes, base);
+                }
+                return new Unit(false, bytes);
+            } catch (ArithmeticException e) {
+                throw new Malformed(l, "the header's block size is out of range: \"" + ProbeText.quote(header) + "\"");
+            }
         }
     }
 }

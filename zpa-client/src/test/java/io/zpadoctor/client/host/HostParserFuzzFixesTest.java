@@ -68,4 +68,31 @@ class HostParserFuzzFixesTest {
         assertThat(Fixtures.parsed(p, f, LogEvent.class)).singleElement()
                 .satisfies(e -> assertThat(e.httpStatus()).isNull());
     }
+
+    @Test
+    void dfByteBlocksHeaderIsReadNotIllegalState() {
+        // fuzzer, df: HEADER admitted "1B-blocks" (df -B1) but the unit reader knew only K, M, G and T
+        HostFile f = Fixtures.text("df.txt", "Filesystem     1B-blocks      Used  Available Use% Mounted on\n"
+                + "/dev/sda1     10737418240 1073741824 9663676416  10% /\n");
+        DiskUsage d = Fixtures.one(new DfParser(), f, DiskUsage.class);
+        assertThat(d.sizeMb()).isEqualTo(10240L);
+    }
+
+    @Test
+    void dfBlockSizePastSixtyFourBitsIsMalformedNotNumberFormat() {
+        // fuzzer, df: a block size of 112 digits went to Long.parseLong
+        HostFile f = Fixtures.text("df.txt", "Filesystem " + "8".repeat(40) + "1024-blocks Used Available Capacity Mounted on\n"
+                + "/dev/sda1 1 1 1 1% /\n");
+        assertThat(Fixtures.malformed(new DfParser(), f).detail()).startsWith("the header's block size is not one df prints");
+        HostFile g = Fixtures.text("df.txt", "Filesystem 9000000000T-blocks Used Available Use% Mounted on\n/dev/sda1 1 1 1 1% /\n");
+        assertThat(Fixtures.malformed(new DfParser(), g).detail()).startsWith("the header's block size is out of range");
+    }
+
+    @Test
+    void carriageReturnBeforeAnEscapeCodeStaysItsOwnLineBreak() {
+        // fuzzer, df: "\r" + colour code + "\n" became CRLF once the code was removed, so later lines moved up one
+        HostFile f = Fixtures.text("df.txt", "x\r\u001B[0m\n" + DF);
+        DiskUsage d = Fixtures.one(new DfParser(), f, DiskUsage.class);
+        assertThat(d.line()).isEqualTo(4);
+    }
 }
