@@ -1,6 +1,7 @@
 package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.VarDirectory;
 
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class OptZscalerVarParser extends ProbeParser {
                 } else if (!name.equals("..")) {
                     entries.add(name);
                     if (name.equals("image.bin")) {
-                        imageSize = Long.valueOf(m.group(4));
+                        imageSize = Sizes.wholeNumber(m.group(4));
                     }
                 }
                 continue;

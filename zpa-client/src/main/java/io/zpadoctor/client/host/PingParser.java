@@ -1,6 +1,7 @@
 package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.PingOutcome;
 import io.zpadoctor.model.host.PingResult;
 
@@ -61,12 +62,12 @@ public final class PingParser extends ProbeParser {
                 address = m.group(2);
                 line = line == null ? l : line;
             } else if ((m = SUMMARY.matcher(t)).find()) {
-                tx = Integer.valueOf(m.group(1));
-                rx = Integer.valueOf(m.group(2));
-                loss = Double.valueOf(m.group(3));
+                tx = Sizes.wholeInt(m.group(1));
+                rx = Sizes.wholeInt(m.group(2));
+                loss = Sizes.decimal(m.group(3));
                 line = l;
             } else if ((m = RTT.matcher(t)).find()) {
-                avg = Double.valueOf(m.group(1));
+                avg = Sizes.decimal(m.group(1));
             } else if ((m = UNKNOWN_HOST.matcher(t)).matches()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2);
                 return one(file, l, name, null, null, null, null, null, PingOutcome.UNKNOWN_HOST,

@@ -1,6 +1,7 @@
 package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.TcpOutcome;
 import io.zpadoctor.model.host.TcpProbe;
@@ -63,20 +64,20 @@ public final class TcpProbeParser extends ProbeParser {
             if ((m = BASH.matcher(t)).matches()) {
                 boolean open = m.group(3).equals("open");
                 TcpOutcome o = open ? TcpOutcome.OPEN : pendingError == null ? TcpOutcome.FAILED : outcome(pendingError);
-                facts.add(fact(file, l, m.group(1), Integer.valueOf(m.group(2)), o, "bash", open ? null : pendingError));
+                facts.add(fact(file, l, m.group(1), Sizes.wholeInt(m.group(2)), o, "bash", open ? null : pendingError));
                 pendingError = null;
             } else if ((m = BASH_ERROR.matcher(t)).matches()) {
                 pendingError = m.group(3);
             } else if ((m = NC_OK.matcher(t)).matches()) {
-                facts.add(fact(file, l, m.group(1), Integer.valueOf(m.group(2)), TcpOutcome.OPEN, "nc", null));
+                facts.add(fact(file, l, m.group(1), Sizes.wholeInt(m.group(2)), TcpOutcome.OPEN, "nc", null));
             } else if ((m = NC_FAIL.matcher(t)).matches()) {
                 TcpOutcome o = m.group(3).equals("timed out") ? TcpOutcome.TIMED_OUT : outcome(m.group(4));
-                facts.add(fact(file, l, m.group(1), Integer.valueOf(m.group(2)), o, "nc", m.group(4)));
+                facts.add(fact(file, l, m.group(1), Sizes.wholeInt(m.group(2)), o, "nc", m.group(4)));
             } else if ((m = NC_RESOLVE.matcher(t)).matches()) {
                 facts.add(fact(file, l, m.group(1) != null ? m.group(1) : target[0],
-                        m.group(2) != null ? Integer.valueOf(m.group(2)) : port(target), TcpOutcome.NAME_NOT_RESOLVED, "nc", m.group(3)));
+                        m.group(2) != null ? Sizes.wholeInt(m.group(2)) : port(target), TcpOutcome.NAME_NOT_RESOLVED, "nc", m.group(3)));
             } else if ((m = NCAT_OK.matcher(t)).matches()) {
-                facts.add(fact(file, l, m.group(1), Integer.valueOf(m.group(2)), TcpOutcome.OPEN, "ncat", null));
+                facts.add(fact(file, l, m.group(1), Sizes.wholeInt(m.group(2)), TcpOutcome.OPEN, "ncat", null));
             } else if (t.startsWith("Ncat: ")) {
                 if (t.startsWith("Ncat: Version") || t.matches("Ncat: \\d+ bytes sent.*")) {
                     continue;

@@ -2,6 +2,7 @@ package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.ClockSync;
 import io.zpadoctor.model.host.ClockTool;
 import io.zpadoctor.model.host.HostFact;
@@ -79,21 +80,21 @@ public final class TimeSyncParser extends ProbeParser {
         String sys = f.get("System time");
         if (sys != null) {
             Matcher m = SYSTEM_TIME.matcher(sys);
-            if (!m.matches()) {
+            Double v = m.matches() ? Sizes.decimal(m.group(1)) : null;
+            if (v == null) {
                 throw new Malformed(at.get("System time"), "expected `<n> seconds slow|fast of NTP time`, found \""
                         + ProbeText.quote(sys) + "\"");
             }
-            double v = Double.parseDouble(m.group(1));
             offset = m.group(2).equals("slow") ? -v : v; // slow: the host clock is behind
         }
         Double last = null;
         String lastText = f.get("Last offset");
         if (lastText != null) {
             Matcher m = SECONDS.matcher(lastText);
-            if (!m.matches()) {
+            last = m.matches() ? Sizes.decimal(m.group(1)) : null;
+            if (last == null) {
                 throw new Malformed(at.get("Last offset"), "expected `<n> seconds`, found \"" + ProbeText.quote(lastText) + "\"");
             }
-            last = Double.valueOf(m.group(1));
         }
         String leap = f.get("Leap status");
         Boolean synced = leap == null ? null : !leap.toLowerCase(Locale.ROOT).startsWith("not synchroni");

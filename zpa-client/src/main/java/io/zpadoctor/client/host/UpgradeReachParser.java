@@ -1,6 +1,7 @@
 package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.UpgradeReach;
 
@@ -82,7 +83,7 @@ public final class UpgradeReachParser extends ProbeParser {
                 }
                 if (named != null) {
                     named.error = m.group(2);
-                    named.exitCode = Integer.valueOf(m.group(1));
+                    named.exitCode = Sizes.wholeInt(m.group(1));
                 } else {
                     pending.add(new String[] {m.group(1), m.group(2)});
                 }
@@ -122,7 +123,7 @@ public final class UpgradeReachParser extends ProbeParser {
     private static void attachPending(Entry e, List<String[]> pending) {
         if (!pending.isEmpty() && e.error == null) {
             String[] p = pending.remove(0);
-            e.exitCode = Integer.valueOf(p[0]);
+            e.exitCode = Sizes.wholeInt(p[0]);
             e.error = p[1];
         }
     }

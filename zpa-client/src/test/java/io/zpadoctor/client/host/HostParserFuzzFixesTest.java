@@ -1,9 +1,14 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.model.host.ClockSync;
 import io.zpadoctor.model.host.DiskUsage;
 import io.zpadoctor.model.host.LogEvent;
 import io.zpadoctor.model.host.LogEventKind;
+import io.zpadoctor.model.host.PingResult;
 import io.zpadoctor.model.host.StatusBlock;
+import io.zpadoctor.model.host.TcpProbe;
+import io.zpadoctor.model.host.UpgradeReach;
+import io.zpadoctor.model.host.VarDirectory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,5 +99,60 @@ class HostParserFuzzFixesTest {
         HostFile f = Fixtures.text("df.txt", "x\r\u001B[0m\n" + DF);
         DiskUsage d = Fixtures.one(new DfParser(), f, DiskUsage.class);
         assertThat(d.line()).isEqualTo(4);
+    }
+
+    // Review, same class as the journal's and df's findings (regex digits into Integer/Long.valueOf), fixed before
+    // these parsers' fuzzing runs.
+    static final String HUGE = "9".repeat(25);
+
+    @Test
+    void pingCountsPastIntAreUnknownNotMalformed() {
+        HostFile f = Fixtures.text("ping-broker.txt", "PING b.prod.zpath.net (165.225.112.252) 56(84) bytes of data.\n"
+                + HUGE + " packets transmitted, 4 received, 0.0.0% packet loss, time 3005ms\n"
+                + "rtt min/avg/max/mdev = 1.2/1.2.1/1.2/0.0 ms\n");
+        PingResult p = Fixtures.one(new PingParser(), f, PingResult.class);
+        assertThat(p.transmitted()).isNull();
+        assertThat(p.received()).isEqualTo(4);
+        assertThat(p.lossPercent()).isNull();
+        assertThat(p.rttAvgMs()).isNull();
+    }
+
+    @Test
+    void tcpProbePortPastIntIsUnknownNotMalformed() {
+        HostFile f = Fixtures.text("tcp-broker.txt", "165.225.72.38:" + HUGE + " open\n");
+        TcpProbe t = Fixtures.one(new TcpProbeParser(), f, TcpProbe.class);
+        assertThat(t.target()).isEqualTo("165.225.72.38");
+        assertThat(t.port()).isNull();
+    }
+
+    @Test
+    void timeSyncOffsetThatIsNoNumberIsMalformedAtItsLine() {
+        HostFile f = Fixtures.text("time-sync.txt", "Reference ID    : A9FEA97B (169.254.169.123)\nStratum         : 4\n"
+                + "System time     : 0.0.1 seconds slow of NTP time\nLeap status     : Normal\n");
+        assertThat(Fixtures.malformed(new TimeSyncParser(), f).line()).isEqualTo(3);
+        HostFile g = Fixtures.text("time-sync.txt", "Reference ID    : A9FEA97B (169.254.169.123)\n"
+                + "System time     : 0.000012083 seconds slow of NTP time\nLast offset     : -. seconds\n");
+        assertThat(Fixtures.malformed(new TimeSyncParser(), g).line()).isEqualTo(3);
+        HostFile ok = Fixtures.text("time-sync.txt", "System time     : 0.5 seconds fast of NTP time\nLeap status     : Normal\n");
+        assertThat(Fixtures.one(new TimeSyncParser(), ok, ClockSync.class).offsetSeconds()).isEqualTo(0.5);
+    }
+
+    @Test
+    void upgradeReachCurlExitCodePastIntIsUnknown() {
+        HostFile f = Fixtures.text("upgrade-reach.txt", "curl: (" + HUGE + ") Could not resolve host: dist.private.zscaler.com\n"
+                + "dist.private.zscaler.com 000\n");
+        UpgradeReach u = Fixtures.one(new UpgradeReachParser(), f, UpgradeReach.class);
+        assertThat(u.curlExitCode()).isNull();
+        assertThat(u.reachable()).isFalse();
+    }
+
+    @Test
+    void optZscalerVarImageSizePastLongIsUnknown() {
+        HostFile f = Fixtures.text("opt-zscaler-var.txt", "total 8\n"
+                + "drwxr-xr-x. 4 zscaler zscaler     4096 Jul 18 10:31 .\n"
+                + "-rw-r--r--. 1 zscaler zscaler " + HUGE + " Jul 17 02:10 image.bin\n");
+        VarDirectory v = Fixtures.one(new OptZscalerVarParser(), f, VarDirectory.class);
+        assertThat(v.imageBin()).isTrue();
+        assertThat(v.imageBinSizeBytes()).isNull();
     }
 }

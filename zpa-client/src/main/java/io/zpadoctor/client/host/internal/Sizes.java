@@ -51,6 +51,12 @@ public final class Sizes {
         return Long.parseLong(text.trim());
     }
 
+    /** A non-negative whole number that fits an int (a pid, a port, an exit code), or null when it does not. */
+    public static Integer wholeInt(String text) {
+        Long n = wholeNumber(text);
+        return n == null || n > Integer.MAX_VALUE ? null : n.intValue();
+    }
+
     /** A decimal number such as {@code 12.5} or {@code 0,3}, or null. */
     public static Double decimal(String text) {
         if (text == null || !text.trim().matches("[+-]?\\d+(?:[.,]\\d+)?")) {
