@@ -101,6 +101,13 @@ class HostParserFuzzFixesTest {
         assertThat(d.line()).isEqualTo(4);
     }
 
+    @Test
+    void promptOfOnlySeparatorsIsNoPromptNotACrash() {
+        // fuzzer, du: "$ ;" split into no word and ProbeText threw ArrayIndexOutOfBounds, so every parser said MALFORMED
+        HostFile f = Fixtures.text("df.txt", "$ ;\n# |\n" + DF);
+        assertThat(Fixtures.one(new DfParser(), f, DiskUsage.class).line()).isEqualTo(4);
+    }
+
     // Review, same class as the journal's and df's findings (regex digits into Integer/Long.valueOf), fixed before
     // these parsers' fuzzing runs.
     static final String HUGE = "9".repeat(25);

@@ -91,8 +91,9 @@ public final class ProbeText {
         m = BARE_PROMPT.matcher(line);
         if (m.matches()) {
             String cmd = withoutSudo(m.group(1).strip());
-            String first = cmd.split("[\\s;|&]+")[0].toLowerCase(Locale.ROOT);
-            return COMMAND_WORDS.contains(first) ? cmd : null;
+            // "$ ;" or "# |" splits into no word at all: no command, so no prompt
+            String[] words = cmd.split("[\\s;|&]+");
+            return words.length > 0 && COMMAND_WORDS.contains(words[0].toLowerCase(Locale.ROOT)) ? cmd : null;
         }
         return null;
     }
