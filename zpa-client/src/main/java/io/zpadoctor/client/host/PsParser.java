@@ -77,7 +77,9 @@ public final class PsParser extends ProbeParser {
             Double mem = Sizes.decimal(c[3]);
             Long vsz = Sizes.wholeNumber(c[4]);
             Long rss = Sizes.wholeNumber(c[5]);
-            if (pid == null || cpu == null || mem == null || vsz == null || rss == null || pid > Integer.MAX_VALUE) {
+            // ps never prints a negative percentage; the model refuses one, so it is this row's problem, not a crash
+            if (pid == null || cpu == null || mem == null || vsz == null || rss == null || pid > Integer.MAX_VALUE
+                    || cpu < 0 || mem < 0) {
                 throw new Malformed(l, "expected numbers in PID, %CPU, %MEM, VSZ and RSS, found \""
                         + ProbeText.quote(String.join(" ", c[1], c[2], c[3], c[4], c[5])) + "\"");
             }

@@ -108,6 +108,16 @@ class HostParserFuzzFixesTest {
         assertThat(Fixtures.one(new DfParser(), f, DiskUsage.class).line()).isEqualTo(4);
     }
 
+    @Test
+    void psNegativeOrEndlessPercentageIsMalformedRowNotModelError() {
+        // fuzzer, ps: "-0.4" in %MEM passed Sizes.decimal and the model's non-negative check threw IllegalArgument
+        String header = "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n";
+        HostFile f = Fixtures.text("ps-mem.txt", header + "root           1  0.0 -0.4 171888 13480 ?        Ss   Jul14   0:41 /sbin/init\n");
+        assertThat(Fixtures.malformed(new PsParser(io.zpadoctor.model.host.ProcessSort.MEMORY), f).line()).isEqualTo(2);
+        HostFile g = Fixtures.text("ps-cpu.txt", header + "root           1  " + "9".repeat(400) + " 0.4 171888 13480 ?        Ss   Jul14   0:41 /sbin/init\n");
+        assertThat(Fixtures.malformed(new PsParser(io.zpadoctor.model.host.ProcessSort.CPU), g).line()).isEqualTo(2);
+    }
+
     // Review, same class as the journal's and df's findings (regex digits into Integer/Long.valueOf), fixed before
     // these parsers' fuzzing runs.
     static final String HUGE = "9".repeat(25);

@@ -57,11 +57,12 @@ public final class Sizes {
         return n == null || n > Integer.MAX_VALUE ? null : n.intValue();
     }
 
-    /** A decimal number such as {@code 12.5} or {@code 0,3}, or null. */
+    /** A decimal number such as {@code 12.5} or {@code 0,3}, or null (also for 400 digits, which no double holds). */
     public static Double decimal(String text) {
         if (text == null || !text.trim().matches("[+-]?\\d+(?:[.,]\\d+)?")) {
             return null;
         }
-        return Double.parseDouble(text.trim().replace(',', '.'));
+        double v = Double.parseDouble(text.trim().replace(',', '.'));
+        return Double.isFinite(v) ? v : null;
     }
 }
