@@ -109,7 +109,11 @@ final class MarkdownReport {
                     int n = 1;
                     for (RemediationStep s : f.remediation()) {
                         md.append(n++).append(". ").append(label(s)).append(esc(s.text()));
-                        if (s.command() != null) {
+                        if (s.command() != null && s.command().contains("\n")) {
+                            // several commands: a block keeps one per line, ready to paste
+                            md.append("\n   ```\n   ").append(Redactor.scrub(s.command()).replace("\n", "\n   "))
+                                    .append("\n   ```");
+                        } else if (s.command() != null) {
                             md.append(" `").append(code(s.command())).append('`');
                         }
                         md.append('\n');

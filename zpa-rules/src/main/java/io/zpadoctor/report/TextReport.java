@@ -47,9 +47,7 @@ final class TextReport {
             int n = 1;
             for (RemediationStep s : p.remediation()) {
                 wrap(t, n++ + ". [" + s.kind() + "] " + s.text(), "    ");
-                if (s.command() != null) {
-                    t.append("       ").append(a.dim("$ ")).append(s.command()).append('\n');
-                }
+                command(t, "       ", s.command(), a);
             }
             if (p.verification() != null) {
                 wrap(t, "Verify: " + p.verification(), "    ");
@@ -69,9 +67,7 @@ final class TextReport {
                     if (!f.remediation().isEmpty() && f.severity() != Severity.INFO) {
                         RemediationStep s = f.remediation().get(0);
                         wrap(t, "Fix: " + s.text(), "      ");
-                        if (s.command() != null) {
-                            t.append("        ").append(a.dim("$ ")).append(s.command()).append('\n');
-                        }
+                        command(t, "        ", s.command(), a);
                     }
                 }
             }
@@ -170,6 +166,15 @@ final class TextReport {
                 case UNKNOWN -> wrap("35", label);
                 case INFO -> wrap("36", label);
             };
+        }
+    }
+
+    /** A command, each of its lines as a prompt line, so several commands stay separate. */
+    private static void command(StringBuilder t, String indent, String command, Ansi a) {
+        if (command != null) {
+            for (String line : command.split("\n")) {
+                t.append(indent).append(a.dim("$ ")).append(line).append('\n');
+            }
         }
     }
 }

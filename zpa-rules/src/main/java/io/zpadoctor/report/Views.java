@@ -152,6 +152,7 @@ final class Views {
             case APPLICATION -> "application";
             case HOST -> "host";
             case TENANT -> "tenant";
+            case FILE -> "file";
         };
         return f.subject().type() == SubjectType.TENANT ? "tenant" : type + " " + f.subject().label();
     }

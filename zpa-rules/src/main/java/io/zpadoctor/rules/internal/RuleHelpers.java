@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 /** Small computations the DRL consequences need; kept here so the rules read as conditions, not code. */
 public final class RuleHelpers {
     /** Host probes that speak to enrollment, in the order an engineer would look at them. */
-    static final List<String> ENROLLMENT_PROBES = List.of("journal.txt", "provision-key.txt", "dig-broker.txt",
-            "resolv-conf.txt", "tcp-broker.txt", "tls-broker.txt", "time-sync.txt");
+    static final List<String> ENROLLMENT_PROBES = HostHelpers.probesFor(io.zpadoctor.model.Symptom.NOT_ENROLLING);
 
     private RuleHelpers() {
     }
