@@ -392,7 +392,7 @@ elif have getent; then
     addr_source="getent ahostsv4 $BROKER (dig is not installed)"
     answer=$(timeout -k 5 "$TIMEOUT" getent ahostsv4 "$BROKER" 2>/dev/null)
 else
-    addr_source="neither dig nor getent"
+    addr_source=
     answer=
 fi
 while read -r a _; do
@@ -401,16 +401,20 @@ while read -r a _; do
         ADDRS+=("$a")
     fi
 done <<<"$answer"
-if [ ${#ADDRS[@]} -gt 0 ]; then
+if [ -z "$addr_source" ]; then
+    log "        no address lookup for $BROKER: neither dig nor getent is installed"
+elif [ ${#ADDRS[@]} -gt 0 ]; then
     log "        broker addresses from $addr_source: ${ADDRS[*]}"
 else
-    log "        $addr_source gave no address for $BROKER"
+    log "        $addr_source gave no address"
 fi
 
 shown_tcp="for ip in \$(dig +short $BROKER); do timeout 5 bash -c \"</dev/tcp/\$ip/443\" && echo \"\$ip:443 open\" || echo \"\$ip:443 failed\"; done"
 if [ ${#ADDRS[@]} -eq 0 ]; then
-    skip tcp-broker.txt "$BROKER did not resolve to an address (see dig-broker.txt), so there is no broker to connect to"
-    skip tls-broker.txt "$BROKER did not resolve to an address (see dig-broker.txt), so there is no broker to connect to"
+    why="$BROKER did not resolve to an address (see dig-broker.txt), so there is no broker to connect to"
+    [ -n "$addr_source" ] || why="nothing here can resolve $BROKER (dnf install bind-utils), so there is no broker to connect to"
+    skip tcp-broker.txt "$why"
+    skip tls-broker.txt "$why"
 else
     cmd="for ip in ${ADDRS[*]}; do timeout 5 bash -c \"</dev/tcp/\$ip/443\" && echo \"\$ip:443 open\" || echo \"\$ip:443 failed\"; done"
     probe tcp-broker.txt $((TIMEOUT + 6 * ${#ADDRS[@]})) "$shown_tcp" "$cmd"
