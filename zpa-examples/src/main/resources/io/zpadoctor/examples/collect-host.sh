@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # collect-host.sh: collects ZPA App Connector host evidence for `zpa-doctor diagnose --bundle`.
 #
-# Bash only, for RHEL/Rocky 8 and 9 connector VMs (no Java there). Runs the probe commands of ZPA Doctor's
-# catalog (docs/catalog.md section 1), each under a timeout, writes their raw output to
-# hosts/<hostname>/<probe>.txt and packs zpa-host-<hostname>-<timestamp>.tar.gz. Get it with
-# `zpa-doctor collect-script > collect-host.sh`; run `sudo bash collect-host.sh --help`.
+# Bash only, for RHEL/Rocky 8 and 9 connector VMs (no Java there). Runs the command behind every probe
+# file ZPA Doctor's host parsers read (the catalog's probe-file contract), each under a timeout, writes
+# their raw output to hosts/<hostname>/<probe>.txt and packs zpa-host-<hostname>-<timestamp>.tar.gz.
+# Get it with `zpa-doctor collect-script > collect-host.sh`; run `sudo bash collect-host.sh --help`.
 #
 # The provisioning key is never copied: provision-key.txt holds the file's stat line and a shape line
 # (length, quotes, whitespace, the public <n>|<host>| prefix). Key-like strings in any output (a refused
@@ -331,7 +331,7 @@ if [ -z "$COMPANY" ]; then
 fi
 SERVERNAME="$COMPANY.com.server1.net"
 
-# ---------------------------------------------------------------- probes (catalog.md section 1)
+# ---------------------------------------------------------------- probes (the catalog's probe files)
 
 # ip-addr.txt: the VM's name and addresses, to match it to its connector
 if missing ip; then
