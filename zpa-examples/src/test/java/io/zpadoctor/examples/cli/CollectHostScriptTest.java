@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,14 +82,17 @@ class CollectHostScriptTest {
         assumeThat(onPath("bash")).as("bash is needed to run collect-host.sh").isNotNull();
         shared = Files.createTempDirectory("collect-host-test");
         // every fake command, as root
-        CompletableFuture<Run> f = run(() -> collect(shared.resolve("full"), Set.of(), Map.of(), "--symptom",
+        CompletableFuture<Run> f = run(() -> collect(shared.resolve("full"), true, Set.of(), Map.of(), "--symptom",
                 "not-enrolling", "--connector", "dc1-acg-key-2", "--group", "dc1-acg", "--application",
                 "intranet.corp.example.com:443"));
-        // an admin without root, on a host without dig, openssl, chrony, curl or lscpu
-        CompletableFuture<Run> d = run(() -> collect(shared.resolve("degraded"), Set.of("dig", "openssl", "chronyc", "curl", "lscpu"),
-                Map.of("FAKE_UID", "1000", "FAKE_USER", "admin", "FAKE_GROUPS", "admin")));
-        // a ping that never returns
-        CompletableFuture<Run> h = run(() -> collect(shared.resolve("hanging"), Set.of(), Map.of("SHIM_HANG", "ping"), "--timeout", "2"));
+        // an admin without root, on a host without dig, openssl, chrony, curl or lscpu, where a process
+        // shows the key's secret on its command line
+        CompletableFuture<Run> d = run(() -> collect(shared.resolve("degraded"), true,
+                Set.of("dig", "openssl", "chronyc", "curl", "lscpu"),
+                Map.of("FAKE_UID", "1000", "FAKE_USER", "admin", "FAKE_GROUPS", "admin", "SHIM_LEAK", SECRET)));
+        // a ping that never returns, on a host not provisioned yet (no key file)
+        CompletableFuture<Run> h = run(() -> collect(shared.resolve("hanging"), false, Set.of(), Map.of("SHIM_HANG", "ping"),
+                "--timeout", "2"));
         full = f.get();
         degraded = d.get();
         hanging = h.get();
@@ -316,7 +320,7 @@ class CollectHostScriptTest {
         assertThat(r.archive).exists();
         Path h = r.hostDir();
         for (String gone : List.of("journal.txt", "dig-broker.txt", "tcp-broker.txt", "tls-broker.txt",
-                "memory-status.txt", "upgrade-reach.txt", "lscpu.txt")) {
+                "memory-status.txt", "upgrade-reach.txt", "lscpu.txt", "ps-cpu.txt")) {
             assertThat(h.resolve(gone)).as(gone).doesNotExist();
         }
         assertThat(read(h.resolve("time-sync.txt"))).isEqualTo(read(DATA.resolve("timedatectl.txt")));
@@ -334,7 +338,12 @@ class CollectHostScriptTest {
                 "SKIPPED tcp-broker.txt: nothing here can resolve co2br.prod.zpath.net (dnf install bind-utils)",
                 "time-sync.txt: chronyc is not installed (dnf install chrony); using timedatectl",
                 "du.txt: folders admin cannot read are missing from it: re-run with sudo for a complete du.txt",
-                "done: 12 commands run, 7 skipped, 0 cut by the timeout");
+                "SKIPPED ps-cpu.txt: removed: it held the provisioning key",
+                "done: 12 commands run, 8 skipped, 0 cut by the timeout");
+        assertThat(h.resolve("ps-mem.txt")).isNotEmptyFile();
+        for (Path f : files(r.out)) {
+            assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(SECRET);
+        }
         assertThat(r.stderr).contains("skipped journal.txt:", "skipped dig-broker.txt:");
         assertThat(r.calls()).noneMatch(c -> c.startsWith("journalctl"));
 
@@ -354,26 +363,30 @@ class CollectHostScriptTest {
         assertThat(r.hostDir().resolve("time-sync.txt")).as("the probes after it ran").isNotEmptyFile();
         assertThat(r.hostDir().resolve("du.txt")).isNotEmptyFile();
         assertThat(r.archive).exists();
+        // no key file yet: stat's own message, which the parser reads as "missing"
+        String pk = read(r.hostDir().resolve("provision-key.txt"));
+        assertThat(pk).matches("stat: cannot stat(x)? '.*/opt/zscaler/var/provision_key': No such file or directory\n");
+        assertThat(keyShape(pk).exists()).isFalse();
     }
 
     // ------------------------------------------------------------------ usage
 
     @Test
     void usageErrorsExit64AndAnUnwritableOutputExits74() throws Exception {
-        Run help = collect(tmp.resolve("help"), Set.of(), Map.of(), "--help");
+        Run help = collect(tmp.resolve("help"), true, Set.of(), Map.of(), "--help");
         assertThat(help.code).isZero();
         assertThat(help.stdout).startsWith("Usage: collect-host.sh").contains("--cloud CLOUD", "Examples:");
         for (String[] bad : List.of(new String[] {"--symptom", "slow"}, new String[] {"--timeout", "0"},
                 new String[] {"--cloud", "bad cloud"}, new String[] {"--bogus"}, new String[] {"--timeout"},
                 new String[] {"--application", "intranet:http"})) {
-            Run r = collect(tmp.resolve("bad" + bad[0].substring(2) + bad.length), Set.of(), Map.of(), bad);
+            Run r = collect(tmp.resolve("bad" + bad[0].substring(2) + bad.length), true, Set.of(), Map.of(), bad);
             assertThat(r.code).as(String.join(" ", bad)).isEqualTo(64);
             assertThat(r.stderr).startsWith("collect-host.sh: ").contains("--help");
         }
         Path dir = tmp.resolve("file");
         Files.createDirectories(dir);
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
-        Run r = collectInto(dir, notAFolder, Set.of(), Map.of());
+        Run r = collectInto(dir, notAFolder, true, Set.of(), Map.of());
         assertThat(r.code).isEqualTo(74);
         assertThat(r.stderr).contains("is not a folder");
     }
@@ -416,14 +429,15 @@ class CollectHostScriptTest {
         }
     }
 
-    static Run collect(Path dir, Set<String> withoutShims, Map<String, String> env, String... args) throws Exception {
+    static Run collect(Path dir, boolean keyFile, Set<String> withoutShims, Map<String, String> env, String... args)
+            throws Exception {
         Files.createDirectories(dir);
         Path out = Files.createDirectories(dir.resolve("out"));
-        return collectInto(dir, out, withoutShims, env, args);
+        return collectInto(dir, out, keyFile, withoutShims, env, args);
     }
 
     /** Builds the fake host in {@code dir} and runs the script with PATH holding only the fakes and the base tools. */
-    static Run collectInto(Path dir, Path out, Set<String> withoutShims, Map<String, String> env, String... args)
+    static Run collectInto(Path dir, Path out, boolean keyFile, Set<String> withoutShims, Map<String, String> env, String... args)
             throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         try (Stream<Path> shims = Files.list(RESOURCES.resolve("shims"))) {
@@ -442,12 +456,14 @@ class CollectHostScriptTest {
         }
         Path root = dir.resolve("root");
         Path var = Files.createDirectories(root.resolve("opt/zscaler/var"));
-        Files.writeString(var.resolve("provision_key"), KEY + "\n");
-        Files.setPosixFilePermissions(var.resolve("provision_key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        if (keyFile) {
+            Files.writeString(var.resolve("provision_key"), KEY + "\n");
+            Files.setPosixFilePermissions(var.resolve("provision_key"), PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Files.write(var.resolve("image.bin"), new byte[64]);
         Files.writeString(Files.createDirectories(root.resolve("etc")).resolve("resolv.conf"),
                 "# Generated by NetworkManager\nsearch corp.example.com\nnameserver 10.20.0.53\n");
-        Files.setPosixFilePermissions(root.resolve("etc/resolv.conf"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(root.resolve("etc/resolv.conf"), PosixFilePermissions.fromString("rw-------"));
         Path shimLog = dir.resolve("calls.log");
 
         List<String> command = new ArrayList<>(List.of(bin.resolve("bash").toString(), SCRIPT.toString(), "--out", out.toString()));
