@@ -371,7 +371,9 @@ simple lscpu.txt lscpu "lscpu"
 simple free.txt free "free -m"
 simple df.txt df "df -hP"
 
-if simple memory-status.txt curl "curl -s 127.0.0.1:9000/memory/status" && [ "$PROBE_RC" != 0 ]; then
+# -sS, not the runbook's -s: the same output when the endpoint answers, and curl's reason when it does not
+# (an empty file would say nothing; the parser reads "curl: (7) ..." as "the endpoint did not answer")
+if simple memory-status.txt curl "curl -sS 127.0.0.1:9000/memory/status" && [ "$PROBE_RC" != 0 ]; then
     log "        memory-status.txt: curl exit $PROBE_RC: nothing answered on 127.0.0.1:9000 (is zpa-connector-child running?)"
 fi
 
@@ -411,8 +413,13 @@ fi
 
 shown_tcp="for ip in \$(dig +short $BROKER); do timeout 5 bash -c \"</dev/tcp/\$ip/443\" && echo \"\$ip:443 open\" || echo \"\$ip:443 failed\"; done"
 if [ ${#ADDRS[@]} -eq 0 ]; then
-    why="$BROKER did not resolve to an address (see dig-broker.txt), so there is no broker to connect to"
-    [ -n "$addr_source" ] || why="nothing here can resolve $BROKER (dnf install bind-utils), so there is no broker to connect to"
+    if have dig; then
+        why="$BROKER did not resolve to an address (see dig-broker.txt), so there is no broker to connect to"
+    elif [ -n "$addr_source" ]; then
+        why="$BROKER did not resolve to an address (getent found none; dig is not installed), so there is no broker to connect to"
+    else
+        why="nothing here can resolve $BROKER (dnf install bind-utils), so there is no broker to connect to"
+    fi
     skip tcp-broker.txt "$why"
     skip tls-broker.txt "$why"
 else

@@ -3,6 +3,7 @@ package io.zpadoctor.examples.cli;
 import io.zpadoctor.client.bundle.Bundle;
 import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.client.host.HostFile;
+import io.zpadoctor.client.host.MemoryStatusParser;
 import io.zpadoctor.client.host.ParseResult;
 import io.zpadoctor.client.host.ProvisionKeyParser;
 import io.zpadoctor.model.Facts;
@@ -90,9 +91,9 @@ class CollectHostScriptTest {
         CompletableFuture<Run> d = run(() -> collect(shared.resolve("degraded"), true,
                 Set.of("dig", "openssl", "chronyc", "curl", "lscpu"),
                 Map.of("FAKE_UID", "1000", "FAKE_USER", "admin", "FAKE_GROUPS", "admin", "SHIM_LEAK", SECRET)));
-        // a ping that never returns, on a host not provisioned yet (no key file)
-        CompletableFuture<Run> h = run(() -> collect(shared.resolve("hanging"), false, Set.of(), Map.of("SHIM_HANG", "ping"),
-                "--timeout", "2"));
+        // a ping that never returns, on a host not provisioned yet (no key file, the connector not running)
+        CompletableFuture<Run> h = run(() -> collect(shared.resolve("hanging"), false, Set.of(),
+                Map.of("SHIM_HANG", "ping", "SHIM_CONNECTOR_DOWN", "1"), "--timeout", "2"));
         full = f.get();
         degraded = d.get();
         hanging = h.get();
@@ -179,7 +180,7 @@ class CollectHostScriptTest {
                 "free -m",
                 "df -hP",
                 "du -xam /",
-                "curl -s 127.0.0.1:9000/memory/status",
+                "curl -sS 127.0.0.1:9000/memory/status",
                 "dig co2br.prod.zpath.net",
                 "dig +short co2br.prod.zpath.net",
                 "openssl s_client -connect 127.0.0.2:443 -servername example.com.server1.net",
@@ -367,6 +368,12 @@ class CollectHostScriptTest {
         String pk = read(r.hostDir().resolve("provision-key.txt"));
         assertThat(pk).matches("stat: cannot stat(x)? '.*/opt/zscaler/var/provision_key': No such file or directory\n");
         assertThat(keyShape(pk).exists()).isFalse();
+        // the connector's endpoint did not answer: curl's reason, which the parser reports as such
+        String memory = read(r.hostDir().resolve("memory-status.txt"));
+        assertThat(memory).startsWith("curl: (7) Failed to connect to 127.0.0.1 port 9000");
+        assertThat(r.log()).contains("memory-status.txt: curl exit 7: nothing answered on 127.0.0.1:9000");
+        ParseResult m = new MemoryStatusParser().parse(new HostFile(HOST, "memory-status.txt", memory));
+        assertThat(m.problem().detail()).contains("did not answer");
     }
 
     // ------------------------------------------------------------------ usage
