@@ -6,6 +6,7 @@ import io.zpadoctor.client.host.HostFile;
 import io.zpadoctor.client.host.MemoryStatusParser;
 import io.zpadoctor.client.host.ParseResult;
 import io.zpadoctor.client.host.ProvisionKeyParser;
+import io.zpadoctor.client.host.TimeSyncParser;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.Symptom;
 import io.zpadoctor.model.host.HostFact;
@@ -91,9 +92,9 @@ class CollectHostScriptTest {
         CompletableFuture<Run> d = run(() -> collect(shared.resolve("degraded"), true,
                 Set.of("dig", "openssl", "chronyc", "curl", "lscpu"),
                 Map.of("FAKE_UID", "1000", "FAKE_USER", "admin", "FAKE_GROUPS", "admin", "SHIM_LEAK", SECRET)));
-        // a ping that never returns, on a host not provisioned yet (no key file, the connector not running)
+        // a ping that never returns, on a host not provisioned yet (no key file, the connector and chronyd not running)
         CompletableFuture<Run> h = run(() -> collect(shared.resolve("hanging"), false, Set.of(),
-                Map.of("SHIM_HANG", "ping", "SHIM_CONNECTOR_DOWN", "1"), "--timeout", "2"));
+                Map.of("SHIM_HANG", "ping", "SHIM_CONNECTOR_DOWN", "1", "SHIM_CHRONYD_DOWN", "1"), "--timeout", "2"));
         full = f.get();
         degraded = d.get();
         hanging = h.get();
@@ -374,6 +375,10 @@ class CollectHostScriptTest {
         assertThat(r.log()).contains("memory-status.txt: curl exit 7: nothing answered on 127.0.0.1:9000");
         ParseResult m = new MemoryStatusParser().parse(new HostFile(HOST, "memory-status.txt", memory));
         assertThat(m.problem().detail()).contains("did not answer");
+        // chronyc could not talk to chronyd: timedatectl's view follows in the same file
+        String time = read(r.hostDir().resolve("time-sync.txt"));
+        assertThat(time).isEqualTo("506 Cannot talk to daemon\n" + read(DATA.resolve("timedatectl.txt")));
+        assertThat(new TimeSyncParser().parse(new HostFile(HOST, "time-sync.txt", time)).facts()).hasSize(2);
     }
 
     // ------------------------------------------------------------------ usage
