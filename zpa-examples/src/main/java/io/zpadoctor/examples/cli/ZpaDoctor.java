@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
                 "connector VM's command output, and prints the troubleshooting report.",
                 "With no command, diagnoses the shipped demo bundle."},
         subcommands = {DiagnoseCommand.class, FleetCommand.class, DemoCommand.class, GenerateCommand.class,
-                RulesCommand.class, BenchCommand.class,
+                RulesCommand.class, BenchCommand.class, CollectScriptCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
