@@ -391,7 +391,8 @@ public final class Requester {
         if (lower.contains("reset")) {
             return "the connection was reset";
         }
-        if (lower.contains("eof") || lower.contains("closed") || lower.contains("no bytes")) {
+        if (lower.contains("eof") || lower.contains("closed") || lower.contains("no bytes")
+                || lower.contains("bytes received")) {
             return "the connection closed before the answer was complete";
         }
         return "network error (" + e.getClass().getSimpleName() + ")";
