@@ -67,6 +67,20 @@ public final class FakeTenant {
         collections.get(collection).put(o.get("id").asText(), o);
     }
 
+    public synchronized void remove(String collection, String id) {
+        collections.get(collection).remove(id);
+    }
+
+    /** Finds an object by name, for tests that break one thing on purpose. */
+    public synchronized ObjectNode named(String collection, String name) {
+        for (ObjectNode o : collections.get(collection).values()) {
+            if (name.equals(o.path("name").asText())) {
+                return o.deepCopy();
+            }
+        }
+        throw new IllegalArgumentException("no " + collection + " named " + name);
+    }
+
     public synchronized int size(String collection) {
         return collections.get(collection).size();
     }

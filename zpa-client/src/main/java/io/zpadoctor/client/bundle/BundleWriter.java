@@ -93,6 +93,11 @@ public final class BundleWriter {
         return this;
     }
 
+    /** A copy of an API object as a bundle would hold it: key strings cut to their prefix, secrets replaced. */
+    public static JsonNode redacted(JsonNode object) {
+        return Redaction.redact(object.deepCopy());
+    }
+
     /** Writes the bundle and returns its path. */
     public Path write() throws BundleException {
         String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -153,8 +153,7 @@ public final class Requester {
                             + attempts(attempt, start) + "; the server asks to wait " + Durations.show(wait)
                             + " more, beyond the retry time of " + Durations.show(config.retryBudget()));
                 }
-                pauseAll(wait, "rate limited (HTTP 429) by " + call.method() + " " + call.uri().getPath()
-                        + "; server asked to wait " + Durations.show(wait));
+                pauseAll(wait, "rate limited (HTTP 429) by " + call.method() + " " + call.uri().getPath());
                 attempt--;   // a 429 is obeyed, not counted as a failed attempt; the time budget bounds it
                 continue;
             }
@@ -261,8 +260,7 @@ public final class Requester {
             if (Long.parseLong(remaining.split(",")[0].strip()) <= 0) {
                 Duration reset = Durations.parseWait(r.header("x-ratelimit-reset"));
                 if (reset != null && !reset.isZero()) {
-                    pauseAll(reset, "the server's request quota is used up (x-ratelimit-remaining 0);"
-                            + " waiting " + Durations.show(reset) + " for x-ratelimit-reset");
+                    pauseAll(reset, "the request quota is used up (x-ratelimit-remaining 0) until x-ratelimit-reset");
                 }
             }
         } catch (NumberFormatException e) {
