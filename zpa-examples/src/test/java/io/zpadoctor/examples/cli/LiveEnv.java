@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,16 +60,32 @@ final class LiveEnv {
 
     /** No secret the fake holds is in what the CLI printed, nor in any file under {@code dirs}. */
     static void assertNoSecrets(FakeZpa fake, Cli r, Path... dirs) throws IOException {
-        for (String secret : secrets(fake)) {
-            assertThat(r.out()).doesNotContain(secret);
-            assertThat(r.err()).doesNotContain(secret);
-            for (Path d : dirs) {
-                try (Stream<Path> files = Files.walk(d)) {
-                    for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret);
-                    }
+        List<String> texts = new ArrayList<>(List.of(r.out(), r.err()));
+        for (Path d : dirs) {
+            try (Stream<Path> files = Files.walk(d)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    texts.add(Files.readString(f));
                 }
             }
         }
+        // every run of secret-like characters, so hundreds of key secrets are checked in one pass per text
+        Set<String> words = new HashSet<>();
+        for (String t : texts) {
+            Matcher m = WORD.matcher(t);
+            while (m.find()) {
+                words.add(m.group());
+            }
+        }
+        for (String secret : secrets(fake)) {
+            assertThat(words).as("a secret word in the output or the files").doesNotContain(secret);
+        }
+        for (String t : texts) {
+            assertThat(t).doesNotContain(CLIENT_SECRET);
+            for (String token : fake.issuedTokens()) {
+                assertThat(t).doesNotContain(token);
+            }
+        }
     }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9+/_=-]{12,}");
 }
