@@ -52,6 +52,18 @@ public final class FakeZpa implements AutoCloseable {
     /** How the fake authenticates and which path prefix it serves. */
     public enum Mode { ONEAPI, LEGACY, LEGACY_MIGRATED }
 
+    /** How list pages look: as ZPA sends them, or as servers written from looser readings of the docs might. */
+    public enum PageStyle {
+        /** {@code {"totalPages":"3","totalCount":"1200","list":[...]}}, counts as strings. */
+        WIRE,
+        /** Counts as JSON numbers. */
+        NUMBERS,
+        /** Only {@code totalCount} and {@code list}. */
+        COUNT_ONLY,
+        /** Only {@code list}: the client must page until a short page. */
+        LIST_ONLY
+    }
+
     /** What a wrong customer id gets back. */
     public enum WrongCustomer { NOT_FOUND_404, UNAUTHORIZED_401 }
 
@@ -78,6 +90,8 @@ public final class FakeZpa implements AutoCloseable {
     private final Duration fixedRetryAfter;
     private final boolean rateHeaders;
     private final WrongCustomer wrongCustomer;
+    private final PageStyle pageStyle;
+    private final int maxPageSize;
     private final FakeTenant tenant;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -105,6 +119,8 @@ public final class FakeZpa implements AutoCloseable {
         this.fixedRetryAfter = b.fixedRetryAfter;
         this.rateHeaders = b.rateHeaders;
         this.wrongCustomer = b.wrongCustomer;
+        this.pageStyle = b.pageStyle;
+        this.maxPageSize = b.maxPageSize;
         this.tenant = b.tenant;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -393,15 +409,25 @@ public final class FakeZpa implements AutoCloseable {
     }
 
     private Answer page(List<ObjectNode> all, Map<String, String> query) {
-        int size = clamp(parseInt(query.get("pagesize"), 20), 1, 500);
+        int size = clamp(parseInt(query.get("pagesize"), 20), 1, maxPageSize);
         int page = Math.max(1, parseInt(query.get("page"), 1));
         int totalPages = (all.size() + size - 1) / size;
         ObjectNode out = MAPPER.createObjectNode();
-        out.put("totalPages", String.valueOf(totalPages));
-        out.put("totalCount", String.valueOf(all.size()));
+        switch (pageStyle) {
+            case WIRE -> {
+                out.put("totalPages", String.valueOf(totalPages));
+                out.put("totalCount", String.valueOf(all.size()));
+            }
+            case NUMBERS -> {
+                out.put("totalPages", totalPages);
+                out.put("totalCount", all.size());
+            }
+            case COUNT_ONLY -> out.put("totalCount", all.size());
+            case LIST_ONLY -> out.putArray("list");
+        }
         int from = (page - 1) * size;
         if (from < all.size()) {
-            ArrayNode list = out.putArray("list");
+            ArrayNode list = out.has("list") ? (ArrayNode) out.get("list") : out.putArray("list");
             for (int i = from; i < Math.min(all.size(), from + size); i++) {
                 list.add(all.get(i));
             }
@@ -590,6 +616,8 @@ public final class FakeZpa implements AutoCloseable {
         private Duration fixedRetryAfter;
         private boolean rateHeaders;
         private WrongCustomer wrongCustomer = WrongCustomer.NOT_FOUND_404;
+        private PageStyle pageStyle = PageStyle.WIRE;
+        private int maxPageSize = 500;
         private FakeTenant tenant = FakeTenant.generate(12, 1);
         private int port;
 
@@ -610,6 +638,9 @@ public final class FakeZpa implements AutoCloseable {
         public Builder rateHeaders(boolean v) { this.rateHeaders = v; return this; }
         public Builder wrongCustomer(WrongCustomer v) { this.wrongCustomer = v; return this; }
         public Builder tenant(FakeTenant v) { this.tenant = v; return this; }
+        public Builder pageStyle(PageStyle v) { this.pageStyle = v; return this; }
+        /** The largest page the server hands out, whatever pagesize asks (ZPA's is 500). */
+        public Builder maxPageSize(int v) { this.maxPageSize = v; return this; }
         public Builder port(int v) { this.port = v; return this; }
 
         public FakeZpa start() throws IOException {

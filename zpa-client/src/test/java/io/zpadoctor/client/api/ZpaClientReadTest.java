@@ -97,6 +97,26 @@ class ZpaClientReadTest {
     }
 
     @Test
+    void pagesWithoutTotalPagesOrWithSmallerPagesAreStillReadCompletely() throws Exception {
+        for (FakeZpa.PageStyle style : FakeZpa.PageStyle.values()) {
+            for (int serverMax : new int[] {500, 100}) {
+                try (FakeZpa fake = Fakes.server().tenant(FakeTenant.generate(1_234, 3)).pageStyle(style)
+                        .maxPageSize(serverMax).start();
+                     ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
+                    TenantRead read = zpa.readTenant(null);
+                    String what = style + " with pages of " + serverMax;
+                    assertThat(read.tenant().connectors()).as(what).hasSize(1_234);
+                    assertThat(read.warnings()).as(what).isEmpty();
+                    int pages = (1_234 + serverMax - 1) / serverMax;
+                    // without any count, a last page that happens to be full needs one more (empty) page to be sure
+                    assertThat(fake.requests(r -> r.path().endsWith("/connector"))).as(what)
+                            .hasSize(style == FakeZpa.PageStyle.LIST_ONLY && 1_234 % serverMax == 0 ? pages + 1 : pages);
+                }
+            }
+        }
+    }
+
+    @Test
     void theMicrotenantScopesEveryRequest() throws Exception {
         try (FakeZpa fake = Fakes.server().start();
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).microtenantId("4711").build())) {

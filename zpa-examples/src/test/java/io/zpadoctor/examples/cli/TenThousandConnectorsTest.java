@@ -56,11 +56,11 @@ class TenThousandConnectorsTest {
 
     /** What one snapshot cost. */
     record Figures(String label, int pageRequests, int apiRequests, int tooMany, int violations, int tokenRequests,
-                   Duration wall) {
+                   String read, Duration wall) {
         String line() {
-            return String.format(Locale.ROOT, "%-44s %3d page requests (%d answered), %2d x 429 obeyed, %d token"
-                            + " request(s), %d pause violations, %5.1f s", label, apiRequests, pageRequests, tooMany,
-                    tokenRequests, violations, wall.toMillis() / 1000.0);
+            return String.format(Locale.ROOT, "%-46s %3d page requests (%d answered), %2d x 429 obeyed, %d token"
+                            + " request(s), %d pause violations; read in %s, whole snapshot command %.1f s", label,
+                    apiRequests, pageRequests, tooMany, tokenRequests, violations, read, wall.toMillis() / 1000.0);
         }
     }
 
@@ -85,8 +85,9 @@ class TenThousandConnectorsTest {
             assertThat(fake.requests(q -> q.isApi() && q.status() != 200 && q.status() != 429)).isEmpty();
             assertThat(fake.pauseViolations()).as("requests sent while a 429's retry-after ran").isZero();
             assertThat(r.err()).contains(fake.tooManyRequests() + " answered 429 and obeyed");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("retried\\) in ([0-9.]+ s)").matcher(r.err());
             return new Figures(label, pages.size(), fake.apiRequests(), fake.tooManyRequests(),
-                    fake.pauseViolations(), fake.tokenRequests(), wall);
+                    fake.pauseViolations(), fake.tokenRequests(), m.find() ? m.group(1) : "?", wall);
         }
     }
 

@@ -42,6 +42,7 @@ public final class TenantLoader {
     private final AtomicInteger objects = new AtomicInteger();
     private final AtomicReference<ZpaApiException> failure = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private ExecutorService pool;
 
     /** The pages of one collection as they arrive. */
@@ -121,26 +122,41 @@ public final class TenantLoader {
             Call call = Call.get(uri, true);
             ApiJson.Page got = requester.execute(call, r -> parse(r, call));
             int more = 0;
+            boolean repeat = false;
             synchronized (p) {
                 p.byNumber.put(page, got);
                 if (page == 1) {
                     p.declaredPages = got.totalPages();
                     p.declaredCount = got.totalCount();
+                    if (p.declaredPages < 0 && p.declaredCount > got.items().size() && !got.items().isEmpty()) {
+                        // only a totalCount: the pages follow from the size the server actually gave the first one
+                        p.declaredPages = (int) ((p.declaredCount + got.items().size() - 1) / got.items().size());
+                    }
                 } else if (got.totalPages() > p.declaredPages && p.declaredPages >= 0) {
                     p.declaredPages = got.totalPages();   // the tenant grew while it was read
                 }
                 if (p.declaredPages >= 0) {
                     more = p.declaredPages;
-                } else if (got.items().size() >= config.pageSize()) {
-                    if (page > 1 && sameFirst(p.byNumber.get(1), got)) {
-                        throw new ZpaApiException(Kind.BAD_RESPONSE, call.label(), 200, "page " + page
-                                + " repeats page 1 and no totalPages is given: the server ignores page=, so the"
-                                + " list cannot be read completely");
+                } else {
+                    // no counts at all: the first page shows the server's page size; page on until one is shorter
+                    ApiJson.Page first = p.byNumber.get(1);
+                    int size = first == null ? 0 : first.items().size();
+                    if (page > 1 && sameFirst(first, got)) {
+                        p.byNumber.remove(page);
+                        repeat = true;
+                        if (size >= config.pageSize()) {
+                            throw new ZpaApiException(Kind.BAD_RESPONSE, call.label(), 200, "page " + page
+                                    + " repeats page 1 and no totalPages is given: the server ignores page=, so the"
+                                    + " list cannot be read completely");
+                        }
+                        notes.add("GET /" + Endpoints.listResource(c) + " ignores page= and gives no totalPages;"
+                                + " its " + size + " objects are taken as the whole list");
+                    } else if (size > 0 && got.items().size() >= size) {
+                        more = page + 1;
                     }
-                    more = page + 1;   // no totalPages: a full page may have a successor
                 }
             }
-            objects.addAndGet(got.items().size());
+            objects.addAndGet(repeat ? 0 : got.items().size());
             listener.progress(pagesDone.incrementAndGet(), pagesKnown.get(), objects.get());
             for (int n = page + 1; n <= more; n++) {
                 submit(c, n);
@@ -188,7 +204,7 @@ public final class TenantLoader {
     }
 
     private Result assemble() throws ZpaApiException {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(notes);
         TenantReader reader = new TenantReader(warnings);
         Map<TenantCollection, List<ObjectNode>> raw = new EnumMap<>(TenantCollection.class);
         int pageCount = 0;
