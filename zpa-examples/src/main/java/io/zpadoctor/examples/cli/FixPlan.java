@@ -44,6 +44,9 @@ record FixPlan(String method, String resource, ObjectNode body, String field, Js
         if (method.equals("PUT")) {
             out.println("It changes one field, " + field + ": " + show(before) + " -> " + show(after) + ". The rest is"
                     + " the object as just read, sent back whole: a PUT replaces the object.");
+            if (resource.contains("provisioningKey/")) {
+                out.println("The key string itself is left out: ZPA generates it, and ZPA Doctor never handles it.");
+            }
         }
     }
 

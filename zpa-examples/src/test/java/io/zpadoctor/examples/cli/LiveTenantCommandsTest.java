@@ -181,6 +181,24 @@ class LiveTenantCommandsTest {
     }
 
     @Test
+    void legacyKeysAreUsedWhenAskedForEvenWithOneApiVariablesSet() throws Exception {
+        try (FakeZpa fake = LiveEnv.server().mode(FakeZpa.Mode.LEGACY).start()) {
+            Map<String, String> env = LiveEnv.of(fake);
+            env.put("ZPA_CLIENT_ID", LiveEnv.CLIENT_ID);
+            env.put("ZPA_CLIENT_SECRET", LiveEnv.CLIENT_SECRET);
+            env.remove("ZPA_DOCTOR_TOKEN_URL");   // legacy signs in at <base>/signin
+            env.put("ZSCALER_CLIENT_SECRET", "not-used-here");
+            LiveEnv.use(env);
+            Cli r = Cli.run("diagnose", "--api", "--legacy", "--format", "json", "--fail-on", "never");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(fake.requests(q -> !q.isApi())).singleElement().satisfies(q ->
+                    assertThat(q.path()).isEqualTo("/signin"));
+            assertThat(fake.requests(FakeZpa.Request::isApi)).allSatisfy(q ->
+                    assertThat(q.path()).startsWith("/mgmtconfig/v"));
+        }
+    }
+
+    @Test
     void usageMistakesAreCaught() {
         Cli both = Cli.run("diagnose", "--api", "--bundle", ".");
         assertThat(both.code()).isEqualTo(64);
