@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,8 +102,9 @@ class ZpaClientReadTest {
         for (FakeZpa.PageStyle style : FakeZpa.PageStyle.values()) {
             for (int serverMax : new int[] {500, 100}) {
                 try (FakeZpa fake = Fakes.server().tenant(FakeTenant.generate(1_234, 3)).pageStyle(style)
-                        .maxPageSize(serverMax).start();
-                     ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
+                        .maxPageSize(serverMax).rateLimit(0, 0, Duration.ofSeconds(1)).start();
+                     ZpaClient zpa = ZpaClient.create(Fakes.client(fake).rateLimit(100, 100, Duration.ofSeconds(1))
+                             .build())) {
                     TenantRead read = zpa.readTenant(null);
                     String what = style + " with pages of " + serverMax;
                     assertThat(read.tenant().connectors()).as(what).hasSize(1_234);

@@ -60,6 +60,15 @@ final class ApiOptions {
         if (customerId != null) {
             b.customerId(customerId);
         }
+        String budget = env.get("ZPA_DOCTOR_RETRY_TIME");
+        if (budget != null && !budget.isBlank()) {
+            try {
+                b.retryBudget(Duration.ofSeconds(Long.parseLong(budget.strip().replaceAll("s$", ""))));
+            } catch (NumberFormatException e) {
+                throw new CliException(ExitCodes.USAGE, "ZPA_DOCTOR_RETRY_TIME must be seconds, like 120, not '"
+                        + budget + "'");
+            }
+        }
         String pace = env.get("ZPA_DOCTOR_RATE_LIMIT");
         if (pace != null && !pace.isBlank()) {
             rateLimit(b, pace.strip());

@@ -8,6 +8,7 @@ import io.zpadoctor.fakeapi.FakeZpa;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,7 +28,8 @@ class FixCommandTest {
     static FakeZpa fake(Consumer<FakeTenant> breakIt) throws Exception {
         FakeTenant t = FakeTenant.generate(40, 5);
         breakIt.accept(t);
-        FakeZpa fake = LiveEnv.server().tenant(t).start();
+        // each CLI run has its own rate limiter; the server's is raised so that a test's many runs do not wait
+        FakeZpa fake = LiveEnv.server().tenant(t).rateLimit(200, 100, Duration.ofSeconds(10)).start();
         LiveEnv.use(LiveEnv.of(fake));
         return fake;
     }

@@ -156,7 +156,9 @@ class LiveTenantCommandsTest {
             assertThat(refused.err()).contains("refused the client credentials").doesNotContain("wrong-");
             assertThat(refused.err().strip().lines()).hasSize(1);
 
-            LiveEnv.use(LiveEnv.of(fake));
+            env = LiveEnv.of(fake);
+            env.put("ZPA_DOCTOR_RETRY_TIME", "1");   // retried, but not for the default two minutes
+            LiveEnv.use(env);
             fake.fault(r -> r.path().endsWith("/connector"), 100, Fault.truncatedJson(50));
             Cli broken = Cli.run("snapshot", "--api", "--out", tmp.resolve("x").toString());
             assertThat(broken.code()).isEqualTo(65);

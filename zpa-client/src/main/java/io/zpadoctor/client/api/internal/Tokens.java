@@ -29,6 +29,8 @@ public final class Tokens {
     private final Exchange exchange;
     private String token;
     private long refreshAt;
+    /** A refusal of the credentials: they will not change while the client lives, so it is not asked again. */
+    private ZpaApiException refused;
 
     /** Sends the token request with the client's retry rules; implemented by the requester. */
     public interface Exchange {
@@ -42,10 +44,27 @@ public final class Tokens {
 
     /** A token valid for a while yet. */
     public synchronized String token() throws ZpaApiException {
+        if (refused != null) {
+            throw new ZpaApiException(refused.kind(), refused.request(), refused.status(), strip(refused));
+        }
         if (token == null || System.nanoTime() - refreshAt >= 0) {
-            fetch();
+            try {
+                fetch();
+            } catch (ZpaApiException e) {
+                if (e.kind() == Kind.AUTHENTICATION || e.kind() == Kind.LEGACY_REFUSED
+                        || e.kind() == Kind.CONFIGURATION) {
+                    refused = e;
+                }
+                throw e;
+            }
         }
         return token;
+    }
+
+    private static String strip(ZpaApiException e) {
+        String m = e.getMessage();
+        String prefix = e.request() == null ? "" : e.request() + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     /** Forgets {@code used} after a 401; a token another worker already replaced is left alone. */
