@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Requester {
     private static final Logger LOG = LoggerFactory.getLogger("io.zpadoctor.client.api");
+    private static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofMillis(500);
 
     /** What the caller hears about while it waits. */
     public interface Listener {
@@ -102,7 +103,10 @@ public final class Requester {
             Http.Response r;
             try (RateLimiter.Permit ignored = limiter.acquire()) {
                 counters.requests.incrementAndGet();
+                long sent = System.nanoTime();
                 r = http.send(request);
+                LOG.debug("{} -> {} ({} bytes, {} ms)", call.label(), r.status(), r.body().length,
+                        (System.nanoTime() - sent) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ZpaApiException(Kind.INTERRUPTED, call.label(), lastStatus, "interrupted");
@@ -147,6 +151,9 @@ public final class Requester {
                 counters.rateLimited.incrementAndGet();
                 Duration wait = firstOf(Durations.parseWait(r.header("retry-after")),
                         Durations.parseWait(r.header("x-ratelimit-reset")), backoff(Math.min(attempt, 5)));
+                if (wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0) {
+                    wait = MIN_RATE_LIMIT_WAIT;   // "retry after 0 s" would only be refused again at once
+                }
                 lastProblem = "HTTP 429 rate limited" + err.inParens();
                 if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                     throw new ZpaApiException(Kind.RATE_LIMITED, call.label(), s, "still rate limited after "
@@ -290,7 +297,7 @@ public final class Requester {
             return false;
         }
         counters.retries.incrementAndGet();
-        LOG.warn("{}: {}; attempt {} of {}, next in {}", label, problem, attempt, config.maxAttempts(),
+        LOG.info("{}: {}; attempt {} of {}, next in {}", label, problem, attempt, config.maxAttempts(),
                 Durations.show(wait));
         listener.retrying(label, attempt, problem, wait);
         try {
