@@ -24,11 +24,12 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor diagnose --bundle ./bundle --app intranet.corp.example.com:443 --format json",
                 "  zpa-doctor diagnose --bundle ./bundle --format markdown -o report.md --fail-on critical",
                 "  zpa-doctor diagnose --api --connector dc1-acg-key-4 --symptom not-enrolling",
-                "  zpa-doctor diagnose --api --group DC1-Frankfurt --host-bundle ./collected-on-the-vm",
+                "  zpa-doctor diagnose --api --group DC1-Frankfurt --host-bundle ./from-the-vm",
                 "",
-                "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json, api/*.json and",
-                "hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing found, 1 warning, 2 critical,",
-                "3 a check could not be evaluated, 64 usage error, 65 unreadable bundle, 69 the API failed."})
+                "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json,",
+                "api/*.json and hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing",
+                "found, 1 warning, 2 critical, 3 a check could not be evaluated, 64 usage",
+                "error, 65 unreadable bundle or API answer, 69 the API failed."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -38,26 +38,30 @@ import java.util.stream.Collectors;
 
 @Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class, sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"Repair a finding whose remediation is one API call. Reads the tenant, diagnoses it, and prints",
-                "the exact request that would fix the finding; sends it only with --apply, then reads the object",
-                "back and shows the change. Nothing is ever deleted."},
+        description = "Repair a finding whose remediation is one API call: print the request (dry run), or send"
+                + " it with --apply and read the object back. Nothing is ever deleted.",
         footerHeading = "%nFixes:%n",
         footer = {
-                "  ZPA-ENR-001  raise the exhausted key's maxUsage (--max-usage N; or --new-key for a fresh key)",
-                "  ZPA-ENR-002  enable the disabled key (or --new-key for a replacement)",
-                "  ZPA-ENR-009  create a provisioning key for the group (--max-usage N, default 1)",
+                "  ZPA-ENR-001  raise the exhausted key's maxUsage (--max-usage N),",
+                "               or --new-key: create a fresh key for the group",
+                "  ZPA-ENR-002  enable the disabled key, or --new-key: create a replacement",
+                "  ZPA-ENR-009  create a key for the group (maxUsage 1, or --max-usage N)",
                 "  ZPA-CON-005  enable the connector",
-                "  ZPA-CON-007  enable the connector group        ZPA-APP-008  enable the serving connector group",
-                "  ZPA-APP-005  enable the server group           ZPA-APP-002  enable the application segment",
+                "  ZPA-CON-007  enable the connector group",
+                "  ZPA-APP-008  enable the connector group serving the application (--app)",
+                "  ZPA-APP-005  enable the server group (--app)",
+                "  ZPA-APP-002  enable the application segment (--app)",
                 "",
                 "Examples:",
                 "  zpa-doctor fix ZPA-CON-005 --api --connector dc1-acg-key-3",
                 "  zpa-doctor fix ZPA-ENR-001 --api --connector dc1-acg-key-4 --apply",
                 "  zpa-doctor fix ZPA-APP-005 --api --app intranet.corp.example.com:443 --apply",
                 "",
-                "A PUT sends the whole object back as just read, with one field changed (ZPA replaces objects).",
-                "A new key's string is never printed: copy it from the admin portal. Exit codes: 0 done or",
-                "nothing to do, 64 usage or settings, 65 a broken API answer, 69 the API failed or refused."})
+                "The tenant is read and diagnosed first; only a finding it shows is repaired.",
+                "A PUT sends the whole object back as just read, one field changed (ZPA",
+                "replaces objects). A new key's string is never printed: copy it from the",
+                "admin portal. Exit codes: 0 done or nothing to do, 64 usage or settings,",
+                "65 a broken API answer, 69 the API failed or refused."})
 final class FixCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String KEYS = "associationType/CONNECTOR_GRP/provisioningKey";

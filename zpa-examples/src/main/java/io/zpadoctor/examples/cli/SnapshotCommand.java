@@ -24,17 +24,18 @@ import java.util.concurrent.Callable;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Read the live tenant and write it as a support bundle (case.json and api/*.json), with every",
-                "provisioning key string, token and secret removed: for offline diagnosis or a support case."},
+        description = "Read the live tenant and write it as a support bundle (case.json and api/*.json), with every"
+                + " provisioning key string, token and secret removed.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  zpa-doctor snapshot --api --out tenant-2026-03-13",
-                "  zpa-doctor snapshot --api --out case-1234.tar.gz --symptom not-enrolling --connector dc1-acg-key-4",
+                "  zpa-doctor snapshot --api --out case-1234.tar.gz --symptom not-enrolling \\",
+                "                      --connector dc1-acg-key-4",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz",
                 "",
-                "The bundle is a folder, or a .tar.gz / .zip when the name ends so; it is never overwritten.",
-                "Exit codes: 0 written, 64 usage or settings, 65 a broken API answer, 69 the API failed,",
-                "74 the bundle cannot be written."})
+                "The bundle is a folder, or a .tar.gz / .zip when the name ends so; it is",
+                "never overwritten. Exit codes: 0 written, 64 usage or settings, 65 a broken",
+                "API answer, 69 the API failed, 74 the bundle cannot be written."})
 final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",
-                "  zpa-doctor diagnose --api --connector dc1-acg-key-4      (credentials from the environment)",
+                "  zpa-doctor diagnose --api --connector dc1-acg-key-4   (credentials: see README)",
                 "  zpa-doctor snapshot --api --out case-1234.tar.gz",
                 "  zpa-doctor fix ZPA-CON-005 --api --connector dc1-acg-key-3 [--apply]",
                 "  zpa-doctor help diagnose"})
