@@ -92,6 +92,7 @@ public final class FakeZpa implements AutoCloseable {
     private final WrongCustomer wrongCustomer;
     private final PageStyle pageStyle;
     private final int maxPageSize;
+    private final boolean certificatesUnderV1;
     private final FakeTenant tenant;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -121,6 +122,7 @@ public final class FakeZpa implements AutoCloseable {
         this.wrongCustomer = b.wrongCustomer;
         this.pageStyle = b.pageStyle;
         this.maxPageSize = b.maxPageSize;
+        this.certificatesUnderV1 = b.certificatesUnderV1;
         this.tenant = b.tenant;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -394,7 +396,7 @@ public final class FakeZpa implements AutoCloseable {
     private Answer get(String version, String resource, Map<String, String> query) {
         String collection = FakeTenant.collectionOf(resource);
         if (collection != null && collection.equals(resource)) {
-            boolean v2Only = collection.equals("enrollmentCert");
+            boolean v2Only = collection.equals("enrollmentCert") && !certificatesUnderV1;
             if (v2Only != version.equals("v2")) {
                 return Answer.json(404, notFound(version + "/" + resource));
             }
@@ -618,6 +620,7 @@ public final class FakeZpa implements AutoCloseable {
         private WrongCustomer wrongCustomer = WrongCustomer.NOT_FOUND_404;
         private PageStyle pageStyle = PageStyle.WIRE;
         private int maxPageSize = 500;
+        private boolean certificatesUnderV1;
         private FakeTenant tenant = FakeTenant.generate(12, 1);
         private int port;
 
@@ -639,6 +642,8 @@ public final class FakeZpa implements AutoCloseable {
         public Builder wrongCustomer(WrongCustomer v) { this.wrongCustomer = v; return this; }
         public Builder tenant(FakeTenant v) { this.tenant = v; return this; }
         public Builder pageStyle(PageStyle v) { this.pageStyle = v; return this; }
+        /** List enrollment certificates under v1 only (the SDKs and the recorded traffic use v2). */
+        public Builder certificatesUnderV1(boolean v) { this.certificatesUnderV1 = v; return this; }
         /** The largest page the server hands out, whatever pagesize asks (ZPA's is 500). */
         public Builder maxPageSize(int v) { this.maxPageSize = v; return this; }
         public Builder port(int v) { this.port = v; return this; }

@@ -119,6 +119,17 @@ class ZpaClientReadTest {
     }
 
     @Test
+    void certificatesListedOnlyUnderV1AreFoundThere() throws Exception {
+        try (FakeZpa fake = Fakes.server().certificatesUnderV1(true).start();
+             ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
+            TenantRead read = zpa.readTenant(null);
+            assertThat(read.tenant().certificates()).hasSize(4);
+            assertThat(fake.requests(r -> r.path().endsWith("/enrollmentCert"))).extracting(FakeZpa.Request::status)
+                    .containsExactly(404, 200);
+        }
+    }
+
+    @Test
     void theMicrotenantScopesEveryRequest() throws Exception {
         try (FakeZpa fake = Fakes.server().start();
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).microtenantId("4711").build())) {

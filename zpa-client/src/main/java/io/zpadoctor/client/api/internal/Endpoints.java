@@ -31,9 +31,12 @@ public final class Endpoints {
         };
     }
 
-    /** One page of a collection, at the configured page size. */
+    /** One page of a collection, at the configured page size, from the version its list lives under. */
     public URI page(TenantCollection c, int page) {
-        String version = c == TenantCollection.ENROLLMENT_CERTIFICATES ? "v2" : "v1";
+        return page(c, page, c == TenantCollection.ENROLLMENT_CERTIFICATES ? "v2" : "v1");
+    }
+
+    public URI page(TenantCollection c, int page, String version) {
         return URI.create(customer(version) + "/" + listResource(c) + "?page=" + page + "&pagesize="
                 + config.pageSize() + microtenant("&"));
     }

@@ -52,6 +52,7 @@ public final class TenantLoader {
         int declaredPages = -1;
         long declaredCount = -1;
         int submitted;
+        String version;
     }
 
     /** The collections' objects, mapped, and what was noticed on the way. */
@@ -102,7 +103,7 @@ public final class TenantLoader {
                 return;
             }
             p.submitted = page;
-            p.uris.put(page, endpoints.page(c, page));
+            p.uris.put(page, p.version == null ? endpoints.page(c, page) : endpoints.page(c, page, p.version));
         }
         pagesKnown.incrementAndGet();
         outstanding.incrementAndGet();
@@ -120,7 +121,23 @@ public final class TenantLoader {
                 uri = p.uris.get(page);
             }
             Call call = Call.get(uri, true);
-            ApiJson.Page got = requester.execute(call, r -> parse(r, call));
+            ApiJson.Page got;
+            try {
+                got = requester.execute(call, r -> parse(r, call));
+            } catch (ZpaApiException e) {
+                if (!(c == TenantCollection.ENROLLMENT_CERTIFICATES && page == 1 && e.status() == 404
+                        && p.version == null)) {
+                    throw e;
+                }
+                // the SDKs list certificates under v2; an API that only has the v1 list is asked there
+                URI v1 = endpoints.page(c, 1, "v1");
+                synchronized (p) {
+                    p.version = "v1";
+                    p.uris.put(1, v1);
+                }
+                Call again = Call.get(v1, true);
+                got = requester.execute(again, r -> parse(r, again));
+            }
             int more = 0;
             boolean repeat = false;
             synchronized (p) {
