@@ -51,6 +51,32 @@ class LiveTenantCommandsTest {
     }
 
     @Test
+    void fleetApiShowsWhatTheSameTenantAsABundleShows() throws Exception {
+        FakeTenant t = FakeTenant.generate(60, 5);
+        var c = t.named("connector", "dc2-key-7");
+        c.put("enabled", false);
+        t.put("connector", c);
+        try (FakeZpa fake = LiveEnv.server().tenant(t).start()) {
+            LiveEnv.use(LiveEnv.of(fake));
+            Cli live = Cli.run("fleet", "--api", "--format", "json", "--fail-on", "never");
+            assertThat(live.code()).as(live.err()).isZero();
+            Path bundle = tmp.resolve("fleet-bundle");
+            t.writeBundle(bundle, java.time.Instant.now().toString());
+            Cli files = Cli.run("fleet", "--bundle", bundle.toString(), "--format", "json", "--fail-on", "never");
+            assertThat(codesAndSubjects(live.out())).isEqualTo(codesAndSubjects(files.out()))
+                    .contains("ZPA-CON-005 dc2-key-7");
+            LiveEnv.assertNoSecrets(fake, live);
+
+            Cli both = Cli.run("fleet", "--api", "--bundle", bundle.toString());
+            assertThat(both.code()).isEqualTo(64);
+            assertThat(both.err()).contains("alternatives");
+        }
+        Cli neither = Cli.run("fleet");
+        assertThat(neither.code()).isEqualTo(64);
+        assertThat(neither.err()).contains("--bundle", "--api");
+    }
+
+    @Test
     void hostEvidenceFromACollectedBundleJoinsTheLiveTenant() throws Exception {
         Path hosts = tmp.resolve("collected");
         Files.createDirectories(hosts.resolve("hosts/dc1-key-13"));
