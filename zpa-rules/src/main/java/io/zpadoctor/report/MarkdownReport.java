@@ -9,13 +9,9 @@ import io.zpadoctor.rules.CatalogEntry;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
-import io.zpadoctor.rules.NotEvaluated;
 import io.zpadoctor.rules.ServerGroupSummary;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The runbook's "App Connector Troubleshooting Report", filled from the tenant and the findings. */
 final class MarkdownReport {
@@ -128,11 +124,7 @@ final class MarkdownReport {
             md.append("- Not evaluated: none\n");
         } else {
             md.append("- Not evaluated:\n");
-            Map<String, List<String>> byReason = new LinkedHashMap<>();
-            for (NotEvaluated n : d.notEvaluated()) {
-                byReason.computeIfAbsent(n.reason(), r -> new ArrayList<>()).add(n.check());
-            }
-            byReason.forEach((reason, codes) -> md.append("  - ").append(String.join(", ", codes)).append(": ")
+            Views.notEvaluatedByReason(d).forEach((reason, codes) -> md.append("  - ").append(String.join(", ", codes)).append(": ")
                     .append(esc(reason)).append('\n'));
         }
         if (!d.notes().isEmpty()) {

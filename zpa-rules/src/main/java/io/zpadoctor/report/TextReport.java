@@ -7,7 +7,6 @@ import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
-import io.zpadoctor.rules.NotEvaluated;
 import io.zpadoctor.rules.ServerGroupSummary;
 
 import java.util.ArrayList;
@@ -98,9 +97,8 @@ final class TextReport {
 
         t.append('\n').append(a.bold("CHECKS")).append("  passed ").append(d.passed().size()).append(", not evaluated ")
                 .append(d.notEvaluated().size()).append('\n');
-        for (NotEvaluated n : d.notEvaluated()) {
-            wrap(t, n.check() + ": " + n.reason(), "  ");
-        }
+        Views.notEvaluatedByReason(d).forEach((reason, codes) -> wrap(t, String.join(", ", codes) + ": " + reason,
+                "  "));
         if (!d.notes().isEmpty()) {
             t.append('\n').append(a.bold("NOTES")).append('\n');
             for (String n : d.notes()) {

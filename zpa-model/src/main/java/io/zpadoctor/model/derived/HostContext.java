@@ -1,5 +1,7 @@
 package io.zpadoctor.model.derived;
 
+import io.zpadoctor.model.finding.Subject;
+import io.zpadoctor.model.finding.SubjectType;
 import io.zpadoctor.model.host.HostMatch;
 
 /**
@@ -12,4 +14,15 @@ import io.zpadoctor.model.host.HostMatch;
  */
 public record HostContext(String host, String connectorId, String connectorName, String groupId, boolean inApi,
                           HostMatch match) {
+
+    /** What a finding about this host is about: its API connector, else the connector's name, else the folder. */
+    public Subject subject() {
+        if (inApi) {
+            return new Subject(SubjectType.CONNECTOR, connectorId, connectorName);
+        }
+        if (connectorName != null && !connectorName.equals(host)) {
+            return Subject.connectorNamed(connectorName);
+        }
+        return Subject.host(host);
+    }
 }

@@ -3,7 +3,6 @@ package io.zpadoctor.rules.internal;
 import io.zpadoctor.model.derived.HostContext;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.Subject;
-import io.zpadoctor.model.finding.SubjectType;
 import io.zpadoctor.model.host.DiskConsumer;
 import io.zpadoctor.model.host.DiskUsage;
 import io.zpadoctor.model.host.HostInventory;
@@ -34,13 +33,7 @@ public final class HostHelpers {
 
     /** The finding's subject: the host's connector, or the bare host when no connector is known. */
     public static Subject subject(HostContext h) {
-        if (h.inApi()) {
-            return new Subject(SubjectType.CONNECTOR, h.connectorId(), h.connectorName());
-        }
-        if (h.connectorName() != null && !h.connectorName().equals(h.host())) {
-            return Subject.connectorNamed(h.connectorName());
-        }
-        return Subject.host(h.host());
+        return h.subject();
     }
 
     /** A finding builder about a host, concerning its connector, group and folder. */
