@@ -73,17 +73,6 @@ public final class RuleHelpers {
         return Math.floorDiv(then.getEpochSecond() - now.getEpochSecond(), 86_400L);
     }
 
-    /** The versions a group runs with their counts: {@code 25.31.2 (1), 25.44.6 (3)}. */
-    public static String versionCounts(Collection<?> connectors) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (Object o : connectors) {
-            AppConnector c = (AppConnector) o;
-            counts.merge(c.currentVersion() == null ? "unknown" : c.currentVersion(), 1, Integer::sum);
-        }
-        return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
-    }
-
     /** A finding (ZPA-FLT-006) about the stale one of two connector records that are the same VM. */
     public static Finding duplicate(String code, AppConnector stale, AppConnector live, String field, String value,
                                     String rule) {

@@ -38,7 +38,8 @@ class FactsDocTest {
         SECTIONS.put("io.zpadoctor.model.tenant", "From the ZPA API (`api/*.json` or `--api`)\n\nA field without a"
                 + " note carries the API field of the same name, typed: numbers as numbers, epoch seconds as `Instant`.");
         SECTIONS.put("io.zpadoctor.model.host", "From the connector VM (`hosts/<hostname>/*.txt`)");
-        SECTIONS.put("io.zpadoctor.model.derived", "Derived by the built-in classify rules (`classify.drl`)");
+        SECTIONS.put("io.zpadoctor.model.derived", "Derived: group counts and membership edges by the diagnoser, the rest by the"
+                + " built-in classify rules (`classify.drl`)");
         SECTIONS.put("io.zpadoctor.model", "The case and its settings");
         SECTIONS.put("io.zpadoctor.model.finding", "Findings (what rules insert; rules may also match them)");
     }
