@@ -1,8 +1,6 @@
 package io.zpadoctor.examples.cli;
 
 import io.zpadoctor.client.bundle.Bundle;
-import io.zpadoctor.client.bundle.BundleException;
-import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.DiagnosisException;
@@ -14,6 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class, sortOptions = false, usageHelpAutoWidth = true,
@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor diagnose --bundle ./bundle --rules ./acme-pack --config ./zpa-doctor.yaml",
                 "  zpa-doctor diagnose --api --connector dc1-acg-key-4 --symptom not-enrolling",
                 "  zpa-doctor diagnose --api --group DC1-Frankfurt --host-bundle ./from-the-vm",
+                "  zpa-doctor diagnose --bundle snapshot.tar.gz --host-bundle zpa-host-ac-fra-3-20261120T093000Z.tar.gz",
                 "",
                 "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json,",
                 "api/*.json and hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing",
@@ -44,8 +45,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     ApiOptions api = new ApiOptions();
 
     @Option(names = "--host-bundle", paramLabel = "PATH",
-            description = "With --api: a bundle collected on the connector VMs; its hosts/ evidence joins the tenant.")
-    Path hostBundle;
+            description = "A bundle collected on a connector VM (collect-host.sh); its hosts/ evidence joins the"
+                    + " tenant of --bundle or --api, and its case.json fills what theirs leaves open. Repeatable.")
+    List<Path> hostBundles = new ArrayList<>();
 
     @Mixin
     CaseOptions caseOptions = new CaseOptions();
@@ -64,22 +66,17 @@ final class DiagnoseCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--bundle and --api are alternatives: the tenant"
                         + " comes from one or the other (host evidence with --api: --host-bundle)");
             }
-            return run(LiveTenant.read(api, hostBundle), caseOptions, output, engine);
+            return run(LiveTenant.read(api, hostBundles), caseOptions, output, engine);
         }
         if (bundle == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--bundle=PATH'"
                     + " (or --api to read the live tenant)");
         }
-        if (hostBundle != null) {
-            throw new ParameterException(spec.commandLine(), "--host-bundle goes with --api; a --bundle already"
-                    + " holds its hosts/");
+        List<Bundle> hosts = new ArrayList<>();
+        for (Path p : hostBundles) {
+            hosts.add(LiveTenant.readBundle(p));
         }
-        Bundle b;
-        try {
-            b = BundleReader.read(bundle);
-        } catch (BundleException e) {
-            throw new CliException(ExitCodes.DATA, e.getMessage());
-        }
+        Bundle b = LiveTenant.withHosts(LiveTenant.readBundle(bundle), hosts);
         return run(b, caseOptions, output, engine);
     }
 

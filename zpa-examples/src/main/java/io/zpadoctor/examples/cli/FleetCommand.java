@@ -57,7 +57,7 @@ final class FleetCommand implements Callable<Integer> {
         }
         Bundle b;
         if (api.api) {
-            b = LiveTenant.read(api, null);
+            b = LiveTenant.read(api, java.util.List.of());
         } else {
             try {
                 b = BundleReader.read(bundle);

@@ -6,7 +6,6 @@ import io.zpadoctor.client.api.ZpaClient;
 import io.zpadoctor.client.bundle.Bundle;
 import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.client.bundle.BundleReader;
-import io.zpadoctor.client.bundle.HostFolder;
 import io.zpadoctor.model.ReportedCase;
 
 import java.nio.file.Path;
@@ -19,34 +18,35 @@ final class LiveTenant {
     }
 
     /** What {@code diagnose --api} diagnoses: evaluated now, since the tenant was read now. */
-    static Bundle read(ApiOptions api, Path hostBundle) {
-        ZpaApiConfig config = api.config();
-        ReportedCase base = new ReportedCase(null, null, null, null, null, config.customerId());
-        List<HostFolder> hosts = List.of();
-        List<String> warnings = new ArrayList<>();
-        String origin = ApiOptions.origin(config);
-        if (hostBundle != null) {
-            Bundle hb;
-            try {
-                hb = BundleReader.read(hostBundle);
-            } catch (BundleException e) {
-                throw new CliException(ExitCodes.DATA, e.getMessage());
-            }
-            hosts = hb.hosts();
-            warnings.addAll(hb.warnings());
-            ReportedCase c = hb.reportedCase();
-            base = new ReportedCase(c.symptom(), c.connectorName(), c.groupName(), c.application(), c.cloud(),
-                    config.customerId());
-            if (!hb.tenant().loaded().isEmpty()) {
-                warnings.add(hostBundle + ": its api/ files are ignored; the tenant was read from the API");
-            }
-            origin += ", hosts from " + hostBundle;
+    static Bundle read(ApiOptions api, List<Path> hostBundles) {
+        List<Bundle> hosts = new ArrayList<>();
+        for (Path p : hostBundles) {
+            hosts.add(readBundle(p));     // read first: a typo in a path should not cost a tenant read
         }
+        ZpaApiConfig config = api.config();
         TenantRead read;
         try (ZpaClient zpa = ZpaClient.create(config)) {
             read = ApiOptions.read(zpa);
         }
-        warnings.addAll(read.warnings());
-        return new Bundle(origin, read.tenant(), base, null, hosts, warnings);
+        Bundle b = new Bundle(ApiOptions.origin(config), read.tenant(),
+                new ReportedCase(null, null, null, null, null, config.customerId()), null, List.of(), read.warnings());
+        b = withHosts(b, hosts);
+        return new Bundle(b.origin(), b.tenant(), b.reportedCase(), null, b.hosts(), b.warnings());
+    }
+
+    /** The bundle with the host folders of each host bundle added (its case fills what is open). */
+    static Bundle withHosts(Bundle b, List<Bundle> hostBundles) {
+        for (Bundle h : hostBundles) {
+            b = b.withHostsFrom(h);
+        }
+        return b;
+    }
+
+    static Bundle readBundle(Path p) {
+        try {
+            return BundleReader.read(p);
+        } catch (BundleException e) {
+            throw new CliException(ExitCodes.DATA, e.getMessage());
+        }
     }
 }
