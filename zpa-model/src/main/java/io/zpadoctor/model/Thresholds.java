@@ -13,6 +13,7 @@ package io.zpadoctor.model;
  * @param staleDisconnectDays how long a connector may be disconnected before it is a delete candidate
  * @param correlatedOutageMinutes window in which a whole group's disconnects point at a site cause
  * @param minMemoryMb RAM below the sizing guide (4 GiB VMs report about 3.6 GiB to {@code free})
+ * @param memoryPercent share of the VM's memory one process may hold before it is "most of the memory"
  */
 public record Thresholds(
         double cpuPercent,
@@ -23,9 +24,10 @@ public record Thresholds(
         double clockSkewSeconds,
         int staleDisconnectDays,
         int correlatedOutageMinutes,
-        long minMemoryMb) {
+        long minMemoryMb,
+        double memoryPercent) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(80, 100, 90, 30, 80, 60, 30, 15, 3584);
+    public static final Thresholds DEFAULTS = new Thresholds(80, 100, 90, 30, 80, 60, 30, 15, 3584, 70);
 
     public Thresholds {
         positive(cpuPercent, "cpuPercent");
@@ -41,6 +43,9 @@ public record Thresholds(
         positive(staleDisconnectDays, "staleDisconnectDays");
         positive(correlatedOutageMinutes, "correlatedOutageMinutes");
         positive(minMemoryMb, "minMemoryMb");
+        if (memoryPercent <= 0 || memoryPercent > 100) {
+            throw new IllegalArgumentException("memoryPercent must be within (0, 100], got " + memoryPercent);
+        }
     }
 
     private static void positive(double v, String name) {
@@ -51,46 +56,51 @@ public record Thresholds(
 
     public Thresholds withCpuPercent(double v) {
         return new Thresholds(v, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays, keyUsageWarnPercent,
-                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withMinFreeDiskMb(long v) {
         return new Thresholds(cpuPercent, v, maxDiskUsedPercent, certificateExpiryDays, keyUsageWarnPercent,
-                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withMaxDiskUsedPercent(double v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, v, certificateExpiryDays, keyUsageWarnPercent,
-                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withCertificateExpiryDays(int v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, v, keyUsageWarnPercent,
-                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withKeyUsageWarnPercent(double v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays, v,
-                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withClockSkewSeconds(double v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
-                keyUsageWarnPercent, v, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb);
+                keyUsageWarnPercent, v, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withStaleDisconnectDays(int v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
-                keyUsageWarnPercent, clockSkewSeconds, v, correlatedOutageMinutes, minMemoryMb);
+                keyUsageWarnPercent, clockSkewSeconds, v, correlatedOutageMinutes, minMemoryMb, memoryPercent);
     }
 
     public Thresholds withCorrelatedOutageMinutes(int v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
-                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, v, minMemoryMb);
+                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, v, minMemoryMb, memoryPercent);
+    }
+
+    public Thresholds withMemoryPercent(double v) {
+        return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
+                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, minMemoryMb, v);
     }
 
     public Thresholds withMinMemoryMb(long v) {
         return new Thresholds(cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,
-                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, v);
+                keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes, v, memoryPercent);
     }
 }

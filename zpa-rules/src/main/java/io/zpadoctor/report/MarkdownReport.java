@@ -9,13 +9,9 @@ import io.zpadoctor.rules.CatalogEntry;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
-import io.zpadoctor.rules.NotEvaluated;
 import io.zpadoctor.rules.ServerGroupSummary;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The runbook's "App Connector Troubleshooting Report", filled from the tenant and the findings. */
 final class MarkdownReport {
@@ -109,7 +105,11 @@ final class MarkdownReport {
                     int n = 1;
                     for (RemediationStep s : f.remediation()) {
                         md.append(n++).append(". ").append(label(s)).append(esc(s.text()));
-                        if (s.command() != null) {
+                        if (s.command() != null && s.command().contains("\n")) {
+                            // several commands: a block keeps one per line, ready to paste
+                            md.append("\n   ```\n   ").append(Redactor.scrub(s.command()).replace("\n", "\n   "))
+                                    .append("\n   ```");
+                        } else if (s.command() != null) {
                             md.append(" `").append(code(s.command())).append('`');
                         }
                         md.append('\n');
@@ -124,11 +124,7 @@ final class MarkdownReport {
             md.append("- Not evaluated: none\n");
         } else {
             md.append("- Not evaluated:\n");
-            Map<String, List<String>> byReason = new LinkedHashMap<>();
-            for (NotEvaluated n : d.notEvaluated()) {
-                byReason.computeIfAbsent(n.reason(), r -> new ArrayList<>()).add(n.check());
-            }
-            byReason.forEach((reason, codes) -> md.append("  - ").append(String.join(", ", codes)).append(": ")
+            Views.notEvaluatedByReason(d).forEach((reason, codes) -> md.append("  - ").append(String.join(", ", codes)).append(": ")
                     .append(esc(reason)).append('\n'));
         }
         if (!d.notes().isEmpty()) {

@@ -7,7 +7,6 @@ import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
-import io.zpadoctor.rules.NotEvaluated;
 import io.zpadoctor.rules.ServerGroupSummary;
 
 import java.util.ArrayList;
@@ -47,9 +46,7 @@ final class TextReport {
             int n = 1;
             for (RemediationStep s : p.remediation()) {
                 wrap(t, n++ + ". [" + s.kind() + "] " + s.text(), "    ");
-                if (s.command() != null) {
-                    t.append("       ").append(a.dim("$ ")).append(s.command()).append('\n');
-                }
+                command(t, "       ", s.command(), a);
             }
             if (p.verification() != null) {
                 wrap(t, "Verify: " + p.verification(), "    ");
@@ -69,9 +66,7 @@ final class TextReport {
                     if (!f.remediation().isEmpty() && f.severity() != Severity.INFO) {
                         RemediationStep s = f.remediation().get(0);
                         wrap(t, "Fix: " + s.text(), "      ");
-                        if (s.command() != null) {
-                            t.append("        ").append(a.dim("$ ")).append(s.command()).append('\n');
-                        }
+                        command(t, "        ", s.command(), a);
                     }
                 }
             }
@@ -102,9 +97,8 @@ final class TextReport {
 
         t.append('\n').append(a.bold("CHECKS")).append("  passed ").append(d.passed().size()).append(", not evaluated ")
                 .append(d.notEvaluated().size()).append('\n');
-        for (NotEvaluated n : d.notEvaluated()) {
-            wrap(t, n.check() + ": " + n.reason(), "  ");
-        }
+        Views.notEvaluatedByReason(d).forEach((reason, codes) -> wrap(t, String.join(", ", codes) + ": " + reason,
+                "  "));
         if (!d.notes().isEmpty()) {
             t.append('\n').append(a.bold("NOTES")).append('\n');
             for (String n : d.notes()) {
@@ -170,6 +164,15 @@ final class TextReport {
                 case UNKNOWN -> wrap("35", label);
                 case INFO -> wrap("36", label);
             };
+        }
+    }
+
+    /** A command, each of its lines as a prompt line, so several commands stay separate. */
+    private static void command(StringBuilder t, String indent, String command, Ansi a) {
+        if (command != null) {
+            for (String line : command.split("\n")) {
+                t.append(indent).append(a.dim("$ ")).append(line).append('\n');
+            }
         }
     }
 }

@@ -152,6 +152,7 @@ final class Views {
             case APPLICATION -> "application";
             case HOST -> "host";
             case TENANT -> "tenant";
+            case FILE -> "file";
         };
         return f.subject().type() == SubjectType.TENANT ? "tenant" : type + " " + f.subject().label();
     }
@@ -174,5 +175,14 @@ final class Views {
 
     static String count(Map<?, ?> m) {
         return Integer.toString(m.size());
+    }
+
+    /** The checks that could not be evaluated, grouped by the reason, in first-seen order. */
+    static java.util.Map<String, java.util.List<String>> notEvaluatedByReason(io.zpadoctor.rules.Diagnosis d) {
+        java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (io.zpadoctor.rules.NotEvaluated n : d.notEvaluated()) {
+            byReason.computeIfAbsent(n.reason(), r -> new java.util.ArrayList<>()).add(n.check());
+        }
+        return byReason;
     }
 }

@@ -187,7 +187,7 @@ public final class Diagnoser {
     /** One session, or, for a large tenant-wide case, one per shard of whole groups (same findings, less GC). */
     private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr) {
         // a pack's rules may join across groups, so a diagnosis with packs always runs in one session
-        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts.reportedCase())
+        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts)
                 || !packs.isEmpty()) {
             return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
                     SessionRunner.fireLimit(facts));

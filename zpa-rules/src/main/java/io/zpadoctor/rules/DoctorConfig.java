@@ -129,10 +129,11 @@ public record DoctorConfig(Thresholds thresholds, List<SuppressionRule> suppress
                     case "staleDisconnectDays" -> t.withStaleDisconnectDays((int) d);
                     case "correlatedOutageMinutes" -> t.withCorrelatedOutageMinutes((int) d);
                     case "minMemoryMb" -> t.withMinMemoryMb((long) d);
+                    case "memoryPercent" -> t.withMemoryPercent(d);
                     default -> throw new ConfigException(name, line, "unknown threshold '" + e.getKey()
                             + "' (expected cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,"
-                            + " keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes"
-                            + " or minMemoryMb)");
+                            + " keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes,"
+                            + " minMemoryMb or memoryPercent)");
                 };
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException(name, line, ex.getMessage());

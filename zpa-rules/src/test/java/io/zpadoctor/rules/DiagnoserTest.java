@@ -41,7 +41,7 @@ class DiagnoserTest {
                 .evaluatedAt(NOW, "test").build();
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
         assertThat(d.findings()).extracting(f -> f.code())
-                .containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008", "ZPA-FLT-003");
+                .containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008", "ZPA-FLT-003", "ZPA-PRB-002");
         assertThat(d.findings("ZPA-FLT-003").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
         assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
         assertThat(d.findings("ZPA-ENR-008").get(0).explainedBy()).containsExactly("ZPA-ENR-001");

@@ -29,6 +29,42 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
         return new Bundle(origin, tenant, c, collectedAt, hosts, warnings);
     }
 
+    /**
+     * This bundle with the host folders of another (one collected on a connector VM) added: the tenant stays
+     * this one's, and the other's {@code case.json} only fills what this one leaves open. A host folder whose
+     * name this bundle already has is left out, with a warning.
+     */
+    public Bundle withHostsFrom(Bundle other) {
+        java.util.List<HostFolder> merged = new java.util.ArrayList<>(hosts);
+        java.util.List<String> notes = new java.util.ArrayList<>(warnings);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        hosts.forEach(h -> names.add(h.name()));
+        for (HostFolder h : other.hosts()) {
+            if (names.add(h.name())) {
+                merged.add(h);
+            } else {
+                notes.add(other.origin() + ": host folder " + h.name() + " is already in " + origin + "; left out");
+            }
+        }
+        notes.addAll(other.warnings());
+        if (other.hosts().isEmpty()) {
+            notes.add(other.origin() + ": holds no hosts/ folder");
+        }
+        if (!other.tenant().loaded().isEmpty()) {
+            notes.add(other.origin() + ": its api/ files are ignored; the tenant comes from " + origin);
+        }
+        ReportedCase o = other.reportedCase();
+        ReportedCase c = new ReportedCase(
+                reportedCase.symptom() != null ? reportedCase.symptom() : o.symptom(),
+                reportedCase.connectorName() != null ? reportedCase.connectorName() : o.connectorName(),
+                reportedCase.groupName() != null ? reportedCase.groupName() : o.groupName(),
+                reportedCase.application() != null ? reportedCase.application() : o.application(),
+                reportedCase.cloud() != null ? reportedCase.cloud() : o.cloud(),
+                reportedCase.customerId() != null ? reportedCase.customerId() : o.customerId());
+        return new Bundle(origin + " + hosts from " + other.origin(), tenant, c,
+                collectedAt != null ? collectedAt : other.collectedAt(), merged, notes);
+    }
+
     /** The facts to diagnose: evaluated as of the collection time when the bundle records one. */
     public Facts toFacts() {
         Facts.Builder b = Facts.builder().tenant(tenant).reportedCase(reportedCase).origin(origin)

@@ -8,12 +8,14 @@ public class BundleException extends Exception {
     private final String file;
     private final int line;
     private final int column;
+    private final String problem;
 
     public BundleException(String file, int line, int column, String problem) {
         super(format(file, line, column, problem));
         this.file = file;
         this.line = line;
         this.column = column;
+        this.problem = problem;
     }
 
     public BundleException(String file, String problem) {
@@ -25,6 +27,7 @@ public class BundleException extends Exception {
         this.file = file;
         this.line = -1;
         this.column = -1;
+        this.problem = problem;
     }
 
     private static String format(String file, int line, int column, String problem) {
@@ -51,5 +54,10 @@ public class BundleException extends Exception {
     /** 1-based column, or -1 when not known. */
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the file and position. */
+    public String problem() {
+        return problem;
     }
 }

@@ -30,7 +30,7 @@ public final class FleetBenchmark {
     private FleetBenchmark() {
     }
 
-    public static List<Row> run(int[] sizes, int warmup, int runs, long seed, PrintStream log) {
+    public static List<Row> run(int[] sizes, int warmup, long warmupNanos, int runs, long seed, PrintStream log) {
         Diagnoser doctor = Diagnoser.builder().build();
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
@@ -38,7 +38,8 @@ public final class FleetBenchmark {
             Facts facts = Facts.builder().tenant(g.tenant()).evaluatedAt(SyntheticTenant.NOW, "generated").build();
             Set<SyntheticTenant.Expected> expected = new TreeSet<>(g.expected());
             log.printf("  %,d connectors: warming up%n", size);
-            for (int i = 0; i < warmup; i++) {
+            long warmStart = System.nanoTime();
+            for (int i = 0; i < warmup || System.nanoTime() - warmStart < warmupNanos; i++) {
                 check(doctor.diagnoseFleet(facts), expected, size);
                 check(PlainJavaChecks.run(g.tenant(), SyntheticTenant.NOW, Thresholds.DEFAULTS), expected, size);
             }

@@ -24,20 +24,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "7", description = "Timed runs per size (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs per size first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs per size first, at least"
+            + " (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-seconds", defaultValue = "8", description = "And untimed runs until this long has"
+            + " passed, so the JIT has compiled the rules' code (default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
-        if (runs < 1 || warmup < 0 || Arrays.stream(sizes).anyMatch(s -> s < 10 || s > 2_000_000)) {
+        if (runs < 1 || warmup < 0 || warmupSeconds < 0 || Arrays.stream(sizes).anyMatch(s -> s < 10 || s > 2_000_000)) {
             throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --sizes between 10 and 2,000,000");
         }
-        System.err.printf("zpa-doctor bench: %d warm-up and %d timed runs per size, heap limit %,d MiB%n", warmup, runs,
-                Runtime.getRuntime().maxMemory() >> 20);
-        FleetBenchmark.print(FleetBenchmark.run(sizes, warmup, runs, seed, System.err), System.out);
+        System.err.printf("zpa-doctor bench: at least %d warm-up runs and %.0f s per size, then %d timed runs;"
+                + " heap limit %,d MiB%n", warmup, warmupSeconds, runs, Runtime.getRuntime().maxMemory() >> 20);
+        FleetBenchmark.print(FleetBenchmark.run(sizes, warmup, (long) (warmupSeconds * 1e9), runs, seed, System.err),
+                System.out);
         return ExitCodes.OK;
     }
 }

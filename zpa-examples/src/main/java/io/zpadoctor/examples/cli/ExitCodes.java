@@ -13,6 +13,7 @@ final class ExitCodes {
     static final int UNKNOWN = 3;
     static final int USAGE = 64;
     static final int DATA = 65;
+    static final int UNAVAILABLE = 69;
     static final int SOFTWARE = 70;
     static final int IO = 74;
 

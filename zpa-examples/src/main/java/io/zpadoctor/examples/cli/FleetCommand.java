@@ -8,7 +8,10 @@ import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.FleetReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,13 +25,21 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor fleet --bundle tenant-snapshot.tar.gz",
                 "  zpa-doctor fleet --bundle ./snapshot --format json -o fleet.json",
                 "  zpa-doctor fleet --bundle ./snapshot --fail-on critical      # for a nightly job",
+                "  zpa-doctor fleet --api --format markdown -o fleet.md         # the live tenant",
                 "",
                 "The bundle's case.json (symptom, connector, group) is ignored: the fleet view covers everything.",
-                "Exit codes: 0 nothing at WARNING or above, 1 warning, 2 critical, 3 could not evaluate."})
+                "Exit codes: 0 nothing at WARNING or above, 1 warning, 2 critical, 3 could not evaluate,",
+                "64 usage error, 65 unreadable bundle or API answer, 69 the API failed."})
 final class FleetCommand implements Callable<Integer> {
-    @Option(names = {"-b", "--bundle"}, required = true, paramLabel = "PATH",
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-b", "--bundle"}, paramLabel = "PATH",
             description = "A bundle with the tenant's api/*.json: a folder, .tar.gz or .zip.")
     Path bundle;
+
+    @Mixin
+    ApiOptions api = new ApiOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -39,11 +50,20 @@ final class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Timings.mark("parse command line");
+        if (api.api == (bundle != null)) {
+            throw new ParameterException(spec.commandLine(), api.api
+                    ? "--bundle and --api are alternatives: the tenant comes from one or the other"
+                    : "Missing required option: '--bundle=PATH' (or --api to read the live tenant)");
+        }
         Bundle b;
-        try {
-            b = BundleReader.read(bundle);
-        } catch (BundleException e) {
-            throw new CliException(ExitCodes.DATA, e.getMessage());
+        if (api.api) {
+            b = LiveTenant.read(api, java.util.List.of());
+        } else {
+            try {
+                b = BundleReader.read(bundle);
+            } catch (BundleException e) {
+                throw new CliException(ExitCodes.DATA, e.getMessage());
+            }
         }
         Timings.mark("read bundle");
         Diagnoser doctor = engine.diagnoser();

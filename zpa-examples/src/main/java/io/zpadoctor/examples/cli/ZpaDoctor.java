@@ -14,12 +14,16 @@ import java.util.concurrent.Callable;
         description = {"Diagnoses Zscaler Private Access App Connector problems from the ZPA API and the",
                 "connector VM's command output, and prints the troubleshooting report.",
                 "With no command, diagnoses the shipped demo bundle."},
-        subcommands = {DiagnoseCommand.class, FleetCommand.class, DemoCommand.class, GenerateCommand.class,
-                RulesCommand.class, BenchCommand.class,
+        subcommands = {DiagnoseCommand.class, FleetCommand.class, DemoCommand.class, SnapshotCommand.class,
+                FixCommand.class, GenerateCommand.class, RulesCommand.class, BenchCommand.class,
+                CollectScriptCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",
+                "  zpa-doctor diagnose --api --connector dc1-acg-key-4   (credentials: see README)",
+                "  zpa-doctor snapshot --api --out case-1234.tar.gz",
+                "  zpa-doctor fix ZPA-CON-005 --api --connector dc1-acg-key-3 [--apply]",
                 "  zpa-doctor help diagnose"})
 public final class ZpaDoctor implements Callable<Integer> {
 

@@ -55,7 +55,7 @@ class RulesCommandTest {
                 "--connector", "dc1-acg-key-9");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("ZPA-ENR-001 did not fire.",
-                "rule \"Flag an exhausted key of a group failing to enroll\" (enrollment.drl:17): did not fire",
+                "rule \"Flag an exhausted key of a group failing to enroll\" (enrollment.drl:27): did not fire",
                 "0 matches   <- stops here");
     }
 

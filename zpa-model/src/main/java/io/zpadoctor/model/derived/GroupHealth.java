@@ -2,18 +2,27 @@ package io.zpadoctor.model.derived;
 
 import io.zpadoctor.model.tenant.AppConnector;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Counts of a connector group's connectors by state.
+ * Counts of a connector group's connectors by state, gathered in one pass so no other rule has to walk the
+ * group's connectors again.
  *
  * @param serving enabled and authenticated: able to carry traffic
  * @param versions the distinct {@code currentVersion}s the group runs
+ * @param versionCounts how many connectors run each version, "unknown" for none: {@code 25.31.2 (1), 25.44.6 (2)}
+ * @param firstDisconnect the earliest {@code lastBrokerDisconnectTime} of the group's connectors, or null when
+ *        one of them has none
+ * @param lastDisconnect the latest, or null likewise
  */
 public record GroupHealth(String groupId, int total, int serving, int authenticated, int disconnected,
-                          int disabled, int unknownStatus, Set<String> versions) {
+                          int disabled, int unknownStatus, Set<String> versions, String versionCounts,
+                          Instant firstDisconnect, Instant lastDisconnect) {
 
     public GroupHealth {
         versions = versions == null ? Set.of() : Set.copyOf(versions);
@@ -21,7 +30,10 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
 
     public static GroupHealth of(String groupId, Collection<?> connectors) {
         int total = 0, serving = 0, auth = 0, disc = 0, disabled = 0, unknown = 0;
-        Set<String> versions = new TreeSet<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        boolean timeMissing = false;
         for (Object o : connectors) {
             AppConnector c = (AppConnector) o;
             total++;
@@ -36,11 +48,21 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 case DISCONNECTED -> disc++;
                 default -> unknown++;
             }
-            if (c.currentVersion() != null) {
-                versions.add(c.currentVersion());
+            counts.merge(c.currentVersion() == null ? "unknown" : c.currentVersion(), 1, Integer::sum);
+            Instant t = c.lastBrokerDisconnectTime();
+            if (t == null) {
+                timeMissing = true;
+            } else {
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
             }
         }
-        return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions);
+        Set<String> versions = counts.keySet().stream().filter(v -> !v.equals("unknown"))
+                .collect(Collectors.toSet());
+        String versionCounts = counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+        return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions, versionCounts,
+                timeMissing ? null : first, timeMissing ? null : last);
     }
 
     /** Connectors not able to serve. */

@@ -63,6 +63,10 @@ public record Subject(SubjectType type, String id, String name) {
         return new Subject(SubjectType.APPLICATION, null, hostPort);
     }
 
+    public static Subject file(String path) {
+        return new Subject(SubjectType.FILE, null, path);
+    }
+
     /** The name, or the id when the subject has no name. */
     public String label() {
         return name != null ? name : id;

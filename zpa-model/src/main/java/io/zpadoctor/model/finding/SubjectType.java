@@ -7,5 +7,7 @@ public enum SubjectType {
     APPLICATION,
     /** A connector VM, named by its hostname, when no API connector is matched to it. */
     HOST,
-    TENANT
+    TENANT,
+    /** A file of the bundle (a probe output that could not be used, or one that is missing). */
+    FILE
 }

@@ -8,7 +8,14 @@ import java.time.Instant;
  * An App Connector as the ZPA API describes it ({@code GET .../connector}). Only the fields a diagnosis
  * uses are kept. Times are instants (the wire sends epoch seconds as strings); absent values are null.
  *
+ * @param controlChannelStatus the connector's health (the runbook's "runtime status"), null when the API sent none
  * @param controlChannelStatusRaw the wire text, kept so a value this version does not know is still shown
+ * @param upgradeAttempt how many times the current upgrade was tried (0 when the API sent none)
+ * @param groupId the wire's {@code appConnectorGroupId}
+ * @param groupName the wire's {@code appConnectorGroupName}
+ * @param provisioningKeyId the key it enrolled with; null when the key was deleted since
+ * @param enrollmentCertId the wire's {@code enrollmentCert.id}
+ * @param runtimeOs the wire's {@code runtimeOS}
  * @param source where the record came from: a bundle file such as {@code api/connectors.json} or an API path
  */
 public record AppConnector(

@@ -39,6 +39,11 @@ public final class Evaluability {
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         List<HostInventory> hosts = hostFacts.stream().filter(HostInventory.class::isInstance)
                 .map(HostInventory.class::cast).toList();
+        // a file that is present but unusable is no evidence: the check cannot tell
+        Set<String> unusable = new java.util.HashSet<>();
+        hostFacts.stream().filter(io.zpadoctor.model.host.ProbeProblem.class::isInstance)
+                .map(io.zpadoctor.model.host.ProbeProblem.class::cast)
+                .forEach(p -> unusable.add(p.host() + "/" + p.file()));
         for (CatalogEntry e : catalog.entries()) {
             if (firedCodes.contains(e.code())) {
                 continue;
@@ -58,8 +63,9 @@ public final class Evaluability {
                         }
                     }
                     case "host" -> {
-                        if (hosts.stream().noneMatch(h -> h.has(what))) {
-                            missing.add("hosts/<host>/" + what);
+                        if (hosts.stream().noneMatch(h -> h.has(what) && !unusable.contains(h.host() + "/" + what))) {
+                            missing.add("hosts/<host>/" + what + (hosts.stream().anyMatch(h -> h.has(what))
+                                    ? " that can be read (see ZPA-PRB-001)" : ""));
                         }
                     }
                     default -> applies = false;

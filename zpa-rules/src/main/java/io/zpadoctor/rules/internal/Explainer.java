@@ -31,8 +31,10 @@ public final class Explainer {
     public static List<Finding> explain(List<Finding> raw, Catalog catalog, TenantIndex index,
                                         Map<String, String> globals) {
         List<Finding> sorted = new ArrayList<>(raw);
+        // a total order, so findings merged from several firings read the same whatever the firing order
         sorted.sort(Comparator.comparing(Finding::code).thenComparing(f -> f.subject().label())
-                .thenComparing(f -> Objects.toString(f.rule(), "")));
+                .thenComparing(f -> Objects.toString(f.rule(), "")).thenComparing(f -> f.evidence().toString())
+                .thenComparing(f -> f.params().toString()));
         Map<String, Finding> merged = new LinkedHashMap<>();
         for (Finding f : sorted) {
             f = named(f, index);
@@ -40,9 +42,33 @@ public final class Explainer {
         }
         List<Finding> out = new ArrayList<>(merged.size());
         for (Finding f : merged.values()) {
-            out.add(apply(f, catalog.entry(f.code()).orElse(null), params(f, index, globals)));
+            Map<String, String> p = params(f, index, globals);
+            String cloud = globals.getOrDefault("cloud", "<cloud>");
+            String file = p.get("file");
+            if (file != null && p.get("command") == null && catalog.probes().containsKey(file)) {
+                // the command that produces a probe file, with the tenant's cloud filled in
+                p.put("command", catalog.probes().get(file).replace("<cloud>", cloud));
+            }
+            String files = p.get("files");
+            if (files != null && p.get("commands") == null) {
+                p.put("commands", probeCommands(files, catalog, cloud));
+            }
+            out.add(apply(f, catalog.entry(f.code()).orElse(null), p));
         }
         return out;
+    }
+
+    /** Each probe file's command, one per line, each saving its output under the file's name. */
+    private static String probeCommands(String files, Catalog catalog, String cloud) {
+        StringBuilder out = new StringBuilder();
+        for (String f : files.split(", ")) {
+            String cmd = catalog.probes().get(f);
+            if (cmd != null) {
+                out.append(out.isEmpty() ? "" : "\n").append("( ").append(cmd.replace("<cloud>", cloud))
+                        .append(" ) > ").append(f).append(" 2>&1");
+            }
+        }
+        return out.toString();
     }
 
     private static Finding named(Finding f, TenantIndex index) {

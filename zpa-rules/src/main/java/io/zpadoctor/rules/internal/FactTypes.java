@@ -36,7 +36,19 @@ public final class FactTypes {
             NotEnrolling.class, Disconnected.class, GroupHealth.class, SegmentMatch.class, EffectiveSegment.class,
             ServingGroup.class, GroupInServerGroup.class, SegmentUsesServerGroup.class, UpgradeLag.class,
             GroupDisconnects.class, Finding.class,
-            HostInventory.class, ProbeProblem.class);
+            io.zpadoctor.model.derived.HostContext.class, io.zpadoctor.model.derived.HostStatus.class,
+            io.zpadoctor.model.derived.OptDisk.class, io.zpadoctor.model.derived.HostKey.class,
+            HostInventory.class, ProbeProblem.class,
+            io.zpadoctor.model.host.ServiceStatus.class, io.zpadoctor.model.host.StatusBlock.class,
+            io.zpadoctor.model.host.LogEvent.class, io.zpadoctor.model.host.ProcessUsage.class,
+            io.zpadoctor.model.host.ProcessTable.class, io.zpadoctor.model.host.CpuInfo.class,
+            io.zpadoctor.model.host.MemoryTotals.class, io.zpadoctor.model.host.DiskUsage.class,
+            io.zpadoctor.model.host.DiskConsumer.class, io.zpadoctor.model.host.ConnectorMemory.class,
+            io.zpadoctor.model.host.DnsLookup.class, io.zpadoctor.model.host.ResolverConfig.class,
+            io.zpadoctor.model.host.TcpProbe.class, io.zpadoctor.model.host.TlsProbe.class,
+            io.zpadoctor.model.host.PingResult.class, io.zpadoctor.model.host.ClockSync.class,
+            io.zpadoctor.model.host.UpgradeReach.class, io.zpadoctor.model.host.KeyFileShape.class,
+            io.zpadoctor.model.host.VarDirectory.class, io.zpadoctor.model.host.HostAddresses.class);
 
     private FactTypes() {
     }

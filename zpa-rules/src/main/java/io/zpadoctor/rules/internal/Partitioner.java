@@ -1,8 +1,6 @@
 package io.zpadoctor.rules.internal;
 
 import io.zpadoctor.model.Facts;
-import io.zpadoctor.model.host.HostFact;
-import io.zpadoctor.model.host.HostInventory;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
@@ -22,8 +20,8 @@ import java.util.Set;
  * Splits a tenant-wide diagnosis into sessions of whole connector groups, so a large tenant is diagnosed in
  * pieces whose working memory dies young instead of one session the garbage collector has to walk again and
  * again. A shard holds everything the built-in rules join a group with: its connectors and keys, the keys its
- * connectors name, the server groups that use it with their segments, every certificate, and the host facts
- * of its connectors. Groups whose connectors share a fingerprint go into one shard, since the duplicate rule
+ * connectors name, the server groups that use it with their segments, and every certificate.
+ * Groups whose connectors share a fingerprint go into one shard, since the duplicate rule
  * compares them. Rules then see exactly what they would in one session; findings about shared objects (a
  * certificate, a key named from another group) come out of several shards identical and are merged.
  */
@@ -31,9 +29,13 @@ public final class Partitioner {
     private Partitioner() {
     }
 
-    /** Whether a case can be split: only a tenant-wide one (a named case joins across groups). */
-    public static boolean applies(io.zpadoctor.model.ReportedCase c) {
-        return c.symptom() == null && c.application() == null && !c.hasScope();
+    /**
+     * Whether a diagnosis can be split: only a tenant-wide one (a named case joins across groups) without host
+     * evidence (a host's key prefix is matched against every key, and a support bundle holds a handful of hosts).
+     */
+    public static boolean applies(Facts facts) {
+        io.zpadoctor.model.ReportedCase c = facts.reportedCase();
+        return c.symptom() == null && c.application() == null && !c.hasScope() && facts.hostFacts().isEmpty();
     }
 
     /** The shards, each with about {@code shardConnectors} connectors (a single large group stays whole). */
@@ -87,9 +89,6 @@ public final class Partitioner {
                 segmentsByServerGroup.computeIfAbsent(sg, x -> new ArrayList<>()).add(s);
             }
         }
-        Map<String, List<HostFact>> hostFactsByConnector = new HashMap<>();
-        List<HostFact> orphanHostFacts = hostFactsByConnector(facts, hostFactsByConnector);
-
         List<Facts> shards = new ArrayList<>();
         Shard current = new Shard();
         for (List<String> component : components.values()) {
@@ -99,33 +98,13 @@ public final class Partitioner {
             }
             if (current.connectors.size() >= shardConnectors) {
                 shards.add(current.facts(facts, byGroup, keysById, keysByGroup, serverGroupsByGroup,
-                        segmentsByServerGroup, segmentsById, hostFactsByConnector, List.of(), List.of(), List.of()));
+                        segmentsByServerGroup, segmentsById, List.of(), List.of()));
                 current = new Shard();
             }
         }
         shards.add(current.facts(facts, byGroup, keysById, keysByGroup, serverGroupsByGroup, segmentsByServerGroup,
-                segmentsById, hostFactsByConnector, orphans, orphanKeys, orphanHostFacts));
+                segmentsById, orphans, orphanKeys));
         return shards;
-    }
-
-    /** Host facts by the connector id their host folder was matched to; the rest are returned. */
-    private static List<HostFact> hostFactsByConnector(Facts facts, Map<String, List<HostFact>> out) {
-        Map<String, String> connectorOfHost = new HashMap<>();
-        for (HostFact h : facts.hostFacts()) {
-            if (h instanceof HostInventory inv && inv.connectorId() != null) {
-                connectorOfHost.put(inv.host(), inv.connectorId());
-            }
-        }
-        List<HostFact> orphans = new ArrayList<>();
-        for (HostFact h : facts.hostFacts()) {
-            String cid = connectorOfHost.get(h.host());
-            if (cid != null) {
-                out.computeIfAbsent(cid, x -> new ArrayList<>()).add(h);
-            } else {
-                orphans.add(h);
-            }
-        }
-        return orphans;
     }
 
     private static final class Shard {
@@ -135,8 +114,7 @@ public final class Partitioner {
         Facts facts(Facts all, Map<String, List<AppConnector>> byGroup, Map<String, ProvisioningKey> keysById,
                     Map<String, List<ProvisioningKey>> keysByGroup, Map<String, List<ServerGroup>> sgByGroup,
                     Map<String, List<ApplicationSegment>> segBySg, Map<String, ApplicationSegment> segById,
-                    Map<String, List<HostFact>> hostFacts, List<AppConnector> extraConnectors,
-                    List<ProvisioningKey> extraKeys, List<HostFact> extraHostFacts) {
+                    List<AppConnector> extraConnectors, List<ProvisioningKey> extraKeys) {
             Tenant t = all.tenant();
             List<AppConnector> cs = new ArrayList<>(connectors);
             cs.addAll(extraConnectors);
@@ -150,13 +128,11 @@ public final class Partitioner {
                     sgs.addAll(sgByGroup.getOrDefault(g.id(), List.of()));
                 }
             }
-            List<HostFact> hosts = new ArrayList<>(extraHostFacts);
             for (AppConnector c : cs) {
                 ProvisioningKey named = c.provisioningKeyId() == null ? null : keysById.get(c.provisioningKeyId());
                 if (named != null) {
                     keys.add(named);
                 }
-                hosts.addAll(hostFacts.getOrDefault(c.id(), List.of()));
             }
             Set<ApplicationSegment> segs = new LinkedHashSet<>();
             for (ServerGroup sg : sgs) {
@@ -170,7 +146,7 @@ public final class Partitioner {
             }
             Tenant shard = new Tenant(cs, gs, new ArrayList<>(keys), t.certificates(), new ArrayList<>(sgs),
                     new ArrayList<>(segs), t.loaded());
-            return new Facts(shard, hosts, all.reportedCase(), all.evaluationTime(), all.thresholds(), all.origin(),
+            return new Facts(shard, List.of(), all.reportedCase(), all.evaluationTime(), all.thresholds(), all.origin(),
                     all.notes());
         }
     }

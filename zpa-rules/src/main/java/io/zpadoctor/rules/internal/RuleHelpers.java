@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 /** Small computations the DRL consequences need; kept here so the rules read as conditions, not code. */
 public final class RuleHelpers {
     /** Host probes that speak to enrollment, in the order an engineer would look at them. */
-    static final List<String> ENROLLMENT_PROBES = List.of("journal.txt", "provision-key.txt", "dig-broker.txt",
-            "resolv-conf.txt", "tcp-broker.txt", "tls-broker.txt", "time-sync.txt");
+    static final List<String> ENROLLMENT_PROBES = HostHelpers.probesFor(io.zpadoctor.model.Symptom.NOT_ENROLLING);
 
     private RuleHelpers() {
     }
@@ -72,17 +71,6 @@ public final class RuleHelpers {
     /** Whole days from {@code now} to {@code then}, negative when {@code then} has passed. */
     public static long daysBetween(Instant now, Instant then) {
         return Math.floorDiv(then.getEpochSecond() - now.getEpochSecond(), 86_400L);
-    }
-
-    /** The versions a group runs with their counts: {@code 25.31.2 (1), 25.44.6 (3)}. */
-    public static String versionCounts(Collection<?> connectors) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (Object o : connectors) {
-            AppConnector c = (AppConnector) o;
-            counts.merge(c.currentVersion() == null ? "unknown" : c.currentVersion(), 1, Integer::sum);
-        }
-        return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
     }
 
     /** A finding (ZPA-FLT-006) about the stale one of two connector records that are the same VM. */

@@ -5,10 +5,17 @@ import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.derived.CaseScope;
 import io.zpadoctor.model.derived.EffectiveSegment;
+import io.zpadoctor.model.derived.GroupHealth;
+import io.zpadoctor.model.derived.GroupInServerGroup;
+import io.zpadoctor.model.derived.SegmentUsesServerGroup;
 import io.zpadoctor.model.derived.Loaded;
 import io.zpadoctor.model.derived.NotEnrolling;
 import io.zpadoctor.model.derived.ServingGroup;
 import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ApplicationSegment;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
 import io.zpadoctor.rules.DiagnosisException;
@@ -19,7 +26,11 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Runs one diagnosis in a fresh KieSession: insert every fact, fire, read back the findings. */
 public final class SessionRunner {
@@ -106,7 +117,46 @@ public final class SessionRunner {
         t.certificates().forEach(s::insert);
         t.serverGroups().forEach(s::insert);
         t.segments().forEach(s::insert);
+        relations(t).forEach(s::insert);
         facts.hostFacts().forEach(s::insert);
+    }
+
+    /**
+     * The tenant's bookkeeping facts: each group's counts and the membership lists flattened into edges, so joins
+     * on them are indexed (drools.md: ten times faster than {@code contains}). They restate the tenant and never
+     * change during a session, so they are computed here once instead of by rules with truth maintenance, which
+     * cost a third of a 10,000-connector session.
+     */
+    static List<Object> relations(Tenant t) {
+        Map<String, List<AppConnector>> byGroup = new LinkedHashMap<>();
+        for (ConnectorGroup g : t.groups()) {
+            byGroup.putIfAbsent(g.id(), new ArrayList<>());
+        }
+        for (AppConnector c : t.connectors()) {
+            List<AppConnector> members = c.groupId() == null ? null : byGroup.get(c.groupId());
+            if (members != null) {
+                members.add(c);
+            }
+        }
+        List<Object> out = new ArrayList<>(byGroup.size() + t.serverGroups().size() * 2);
+        byGroup.forEach((gid, members) -> out.add(GroupHealth.of(gid, members)));
+        Set<Object> edges = new LinkedHashSet<>();
+        for (ServerGroup sg : t.serverGroups()) {
+            for (String cg : sg.connectorGroupIds()) {
+                edges.add(new GroupInServerGroup(sg.id(), cg));
+            }
+            // some exports carry the segment link only on the server group's side (its "applications")
+            for (String seg : sg.applicationIds()) {
+                edges.add(new SegmentUsesServerGroup(seg, sg.id()));
+            }
+        }
+        for (ApplicationSegment seg : t.segments()) {
+            for (String sg : seg.serverGroupIds()) {
+                edges.add(new SegmentUsesServerGroup(seg.id(), sg));
+            }
+        }
+        out.addAll(edges);
+        return out;
     }
 
     /** Runs the facts through the rules, then lets the caller look into the session before it is disposed. */

@@ -69,8 +69,50 @@ public final class ApiJson {
     }
 
     public static Result read(byte[] bytes, String file) throws BundleException {
-        List<Item> items = new ArrayList<>();
+        Shape shape = parse(bytes, file);
         List<String> warnings = new ArrayList<>();
+        if (shape.singlePage && shape.totalPages > 1) {
+            warnings.add(file + " is page 1 of " + shape.totalPages + " (totalPages); the other pages are"
+                    + " missing, so objects may be missing");
+        }
+        if (shape.declared >= 0 && shape.declared != shape.items.size()) {
+            warnings.add(file + " declares totalCount " + shape.declared + " but holds " + shape.items.size()
+                    + " objects: pages may be missing");
+        }
+        return new Result(shape.items, warnings);
+    }
+
+    /**
+     * One page of a live list response ({@code {"totalPages","totalCount","list"}}), or a bare array taken as the
+     * whole list.
+     *
+     * @param totalPages the page count the API declares, -1 when it declares none
+     * @param totalCount the object count the API declares, -1 when it declares none
+     */
+    public record Page(List<Item> items, int totalPages, long totalCount) {
+    }
+
+    /** Reads one list response; {@code source} names it in errors (the endpoint and page). */
+    public static Page readPage(byte[] bytes, String source) throws BundleException {
+        Shape shape = parse(bytes, source);
+        if (shape.pages > 1) {
+            throw new BundleException(source, "expected one page {\"totalPages\", \"list\"}, found "
+                    + shape.pages + " pages in one response");
+        }
+        if (shape.pages == 0 && shape.singleObject) {
+            throw new BundleException(source, "expected a page {\"totalPages\", \"list\"} or an array,"
+                    + " found a single object");
+        }
+        return new Page(shape.items, shape.pages == 1 ? shape.totalPages : -1, shape.declared);
+    }
+
+    /** What a file or response held: its objects, and the paging it declared. */
+    private record Shape(List<Item> items, long declared, int pages, int totalPages, boolean singlePage,
+                         boolean singleObject) {
+    }
+
+    private static Shape parse(byte[] bytes, String file) throws BundleException {
+        List<Item> items = new ArrayList<>();
         try (JsonParser p = MAPPER.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -79,6 +121,9 @@ public final class ApiJson {
             }
             long declared = -1;
             int pages = 0;
+            int totalPages = -1;
+            boolean singlePage = false;
+            boolean singleObject = false;
             if (t == JsonToken.START_ARRAY) {
                 boolean sawItem = false;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -107,13 +152,12 @@ public final class ApiJson {
                 Parsed o = readObject(p, bytes, file, 0);
                 if (o.page != null) {
                     pages = 1;
+                    singlePage = true;
                     declared = o.declaredTotal;
+                    totalPages = o.totalPages;
                     addAll(items, o.page);
-                    if (o.totalPages > 1) {
-                        warnings.add(file + " is page 1 of " + o.totalPages + " (totalPages); the other pages are"
-                                + " missing, so objects may be missing");
-                    }
                 } else {
+                    singleObject = true;
                     items.add(o.item);
                 }
             } else {
@@ -122,10 +166,7 @@ public final class ApiJson {
             if (p.nextToken() != null) {
                 throw unexpected(file, p, "the end of the file after the JSON value");
             }
-            if (declared >= 0 && declared != items.size()) {
-                warnings.add(file + " declares totalCount " + declared + " but holds " + items.size()
-                        + " objects: pages may be missing");
-            }
+            return new Shape(items, declared, pages, totalPages, singlePage, singleObject);
         } catch (JsonEOFException e) {
             JsonLocation l = e.getLocation();
             throw at(file, l.getLineNr(), l.getColumnNr(), "the file ends in the middle of a JSON value"
@@ -137,7 +178,6 @@ public final class ApiJson {
         } catch (IOException e) {
             throw new BundleException(file, "cannot be read: " + e.getMessage());
         }
-        return new Result(items, warnings);
     }
 
     private static void addAll(List<Item> items, List<Item> page) {

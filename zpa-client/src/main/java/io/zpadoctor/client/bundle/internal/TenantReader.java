@@ -48,29 +48,43 @@ public final class TenantReader {
         }
         ApiJson.Result r = ApiJson.read(bytes, path);
         warnings.addAll(r.warnings());
+        accept(c, r.items(), path, path);
+    }
+
+    /**
+     * Maps objects already parsed, one page of a live read or a whole file.
+     *
+     * @param where names the file or response in errors (with line and column)
+     * @param source what each fact records as its source, shown beside evidence in reports
+     */
+    public void accept(TenantCollection c, List<ApiJson.Item> items, String where, String source)
+            throws BundleException {
         loaded.add(c);
-        for (ApiJson.Item item : r.items()) {
+        for (ApiJson.Item item : items) {
             switch (c) {
-                case CONNECTORS -> put(connectors, TenantMapper.connector(new Fields(item, path, "connector"), path, null),
-                        AppConnector::id, path);
+                case CONNECTORS -> put(connectors,
+                        TenantMapper.connector(new Fields(item, where, "connector"), source, null),
+                        AppConnector::id, where);
                 case CONNECTOR_GROUPS -> {
-                    Fields f = new Fields(item, path, "connector group");
-                    ConnectorGroup g = TenantMapper.group(f, path);
-                    put(groups, g, ConnectorGroup::id, path);
-                    for (AppConnector a : TenantMapper.embeddedConnectors(f, item, g.id(), path, path)) {
+                    Fields f = new Fields(item, where, "connector group");
+                    ConnectorGroup g = TenantMapper.group(f, source);
+                    put(groups, g, ConnectorGroup::id, where);
+                    for (AppConnector a : TenantMapper.embeddedConnectors(f, item, g.id(), where, source)) {
                         embedded.putIfAbsent(a.id(), a);
                     }
                 }
-                case PROVISIONING_KEYS -> put(keys, TenantMapper.key(new Fields(item, path, "provisioning key"), path),
-                        ProvisioningKey::id, path);
+                case PROVISIONING_KEYS -> put(keys,
+                        TenantMapper.key(new Fields(item, where, "provisioning key"), source),
+                        ProvisioningKey::id, where);
                 case ENROLLMENT_CERTIFICATES -> put(certificates,
-                        TenantMapper.certificate(new Fields(item, path, "enrollment certificate"), path),
-                        EnrollmentCertificate::id, path);
+                        TenantMapper.certificate(new Fields(item, where, "enrollment certificate"), source),
+                        EnrollmentCertificate::id, where);
                 case SERVER_GROUPS -> put(serverGroups,
-                        TenantMapper.serverGroup(new Fields(item, path, "server group"), path), ServerGroup::id, path);
+                        TenantMapper.serverGroup(new Fields(item, where, "server group"), source),
+                        ServerGroup::id, where);
                 case APPLICATION_SEGMENTS -> put(segments,
-                        TenantMapper.segment(new Fields(item, path, "application segment"), path),
-                        ApplicationSegment::id, path);
+                        TenantMapper.segment(new Fields(item, where, "application segment"), source),
+                        ApplicationSegment::id, where);
             }
         }
     }
