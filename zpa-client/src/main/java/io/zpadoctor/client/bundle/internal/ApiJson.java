@@ -103,11 +103,13 @@ public final class ApiJson {
             throw new BundleException(source, "expected a page {\"totalPages\", \"list\"} or an array,"
                     + " found a single object");
         }
-        return new Page(shape.items, shape.pages == 1 ? shape.totalPages : -1, shape.declared);
+        // more pages than an int holds is no page count a server could mean: unknown, never wrapped
+        int totalPages = shape.pages == 1 && shape.totalPages <= Integer.MAX_VALUE ? (int) shape.totalPages : -1;
+        return new Page(shape.items, totalPages, shape.declared);
     }
 
     /** What a file or response held: its objects, and the paging it declared. */
-    private record Shape(List<Item> items, long declared, int pages, int totalPages, boolean singlePage,
+    private record Shape(List<Item> items, long declared, int pages, long totalPages, boolean singlePage,
                          boolean singleObject) {
     }
 
@@ -121,7 +123,7 @@ public final class ApiJson {
             }
             long declared = -1;
             int pages = 0;
-            int totalPages = -1;
+            long totalPages = -1;
             boolean singlePage = false;
             boolean singleObject = false;
             if (t == JsonToken.START_ARRAY) {
