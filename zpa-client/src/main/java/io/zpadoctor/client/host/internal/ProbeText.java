@@ -59,37 +59,57 @@ public final class ProbeText {
             text = text.substring(1);
         }
         // split first, clean each line: removing a code never joins or splits lines (evidence cites the file's lines)
-        String[] parts = text.split("\r\n|\r|\n", -1);
+        List<String> parts = lines(text);
         List<Line> lines = new ArrayList<>();
         List<Line> prompts = new ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            if (i == parts.length - 1 && parts[i].isEmpty()) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (i == parts.size() - 1 && parts.get(i).isEmpty()) {
                 break;
             }
-            String l = clean(parts[i]);
+            String l = clean(parts.get(i));
             String command = promptCommand(l);
             if (command != null) {
                 prompts.add(new Line(i + 1, command));
-            } else if (!DECORATION.matcher(l).matches()) {
+            } else if (!l.contains("=====") || !DECORATION.matcher(l).matches()) {
                 lines.add(new Line(i + 1, stripRight(l)));
             }
         }
         return new ProbeText(lines, prompts);
     }
 
+    /** The text split at CRLF, CR or LF, as {@code split("\r\n|\r|\n", -1)} would, without a regex per file. */
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
+    // Each regex runs only when its first character is on the line: a journal has thousands of clean lines.
     private static String clean(String line) {
-        String l = ANSI.matcher(line).replaceAll("");
-        return BARE_SGR.matcher(l).replaceAll("").replace('\u00A0', ' ').replace("\b", "");
+        String l = line.indexOf('\u001B') >= 0 ? ANSI.matcher(line).replaceAll("") : line;
+        l = l.indexOf('[') >= 0 ? BARE_SGR.matcher(l).replaceAll("") : l;
+        return l.replace('\u00A0', ' ').replace("\b", "");
     }
 
     /** The command a prompt line shows (possibly empty), or null when the line is not a prompt. */
     static String promptCommand(String line) {
-        Matcher m = USER_PROMPT.matcher(line);
-        if (m.matches()) {
+        Matcher m;
+        if (line.indexOf('@') >= 0 && (m = USER_PROMPT.matcher(line)).matches()) {
             return withoutSudo(m.group(1).strip());
         }
-        m = BARE_PROMPT.matcher(line);
-        if (m.matches()) {
+        String lead = line.stripLeading();
+        if (!lead.isEmpty() && "$#%>".indexOf(lead.charAt(0)) >= 0 && (m = BARE_PROMPT.matcher(line)).matches()) {
             String cmd = withoutSudo(m.group(1).strip());
             // "$ ;" or "# |" splits into no word at all: no command, so no prompt
             String[] words = cmd.split("[\\s;|&]+");
