@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
 import io.zpadoctor.model.host.DnsLookup;
@@ -121,7 +122,7 @@ public final class DigParser extends ProbeParser {
                     if ((m = SERVER.matcher(t)).find()) {
                         s.server = m.group(1);
                     } else if ((m = QUERY_TIME.matcher(t)).find()) {
-                        s.queryTime = Integer.valueOf(m.group(1));
+                        s.queryTime = Sizes.wholeInt(m.group(1));
                     }
                 } else if (inAnswer) {
                     Matcher r = RECORD.matcher(t);

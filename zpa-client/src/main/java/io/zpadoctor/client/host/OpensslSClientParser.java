@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.client.host.internal.DistinguishedNames;
 import io.zpadoctor.client.host.internal.ProbeText;
 import io.zpadoctor.model.host.CertificateOrigin;
@@ -118,7 +119,7 @@ public final class OpensslSClientParser extends ProbeParser {
                 }
             } else if ((m = VERIFY_ERROR.matcher(t)).matches()) {
                 if (verifyCode == null) {
-                    verifyCode = Integer.valueOf(m.group(1));
+                    verifyCode = Sizes.wholeInt(m.group(1));
                     verifyMessage = m.group(2).strip();
                 }
             } else if ((m = CHAIN_S.matcher(l.text())).matches()) {
@@ -130,7 +131,7 @@ public final class OpensslSClientParser extends ProbeParser {
             } else if ((m = ISSUER.matcher(t)).matches()) {
                 issuer = issuer == null ? m.group(1).strip() : issuer;
             } else if ((m = RETURN_CODE.matcher(t)).matches()) {
-                verifyCode = Integer.valueOf(m.group(1));
+                verifyCode = Sizes.wholeInt(m.group(1));
                 verifyMessage = m.group(2);
             } else {
                 known = t.equals("Certificate chain") || t.equals("---") || t.equals("Server certificate")

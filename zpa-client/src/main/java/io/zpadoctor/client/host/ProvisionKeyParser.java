@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.client.host.internal.CommandGuess;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.Permissions;
@@ -92,13 +93,13 @@ public final class ProvisionKeyParser extends ProbeParser {
                 mode = m.group(1);
                 owner = m.group(2);
                 group = m.group(3);
-                size = Long.valueOf(m.group(4));
+                size = Sizes.wholeNumber(m.group(4));
                 first = first == null ? l : first;
             } else if (mode == null && (m = LS.matcher(t)).matches()) {
                 mode = Permissions.octal(m.group(1));
                 owner = m.group(2);
                 group = m.group(3);
-                size = Long.valueOf(m.group(4));
+                size = Sizes.wholeNumber(m.group(4));
                 first = first == null ? l : first;
             } else if ((m = SHAPE.matcher(t)).matches()) {
                 shape = shapeLine(m.group(1), l);

@@ -1,5 +1,6 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.client.host.internal.ConnectorProcesses;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
@@ -89,7 +90,7 @@ public final class SystemctlStatusParser extends ProbeParser {
                 Matcher s = SINCE.matcher(t);
                 since = s.find() ? s.group(1).strip() : null;
             } else if ((m = MAIN_PID.matcher(t)).find()) {
-                pid = Integer.valueOf(m.group(1));
+                pid = Sizes.wholeInt(m.group(1)); // digits no pid can have: unknown, not a crash
             } else if (CGROUP.matcher(t).find()) {
                 cgroup = true;
             } else if (cgroup && (m = TREE.matcher(l.text())).matches()) {

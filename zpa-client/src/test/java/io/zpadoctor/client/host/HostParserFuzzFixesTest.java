@@ -1,5 +1,9 @@
 package io.zpadoctor.client.host;
 
+import io.zpadoctor.model.host.KeyFileShape;
+import io.zpadoctor.model.host.TlsProbe;
+import io.zpadoctor.model.host.DnsLookup;
+import io.zpadoctor.model.host.ServiceStatus;
 import io.zpadoctor.model.host.ClockSync;
 import io.zpadoctor.model.host.DiskUsage;
 import io.zpadoctor.model.host.LogEvent;
@@ -171,5 +175,42 @@ class HostParserFuzzFixesTest {
         VarDirectory v = Fixtures.one(new OptZscalerVarParser(), f, VarDirectory.class);
         assertThat(v.imageBin()).isTrue();
         assertThat(v.imageBinSizeBytes()).isNull();
+    }
+
+    @Test
+    void systemctlMainPidPastIntIsUnknownNotNumberFormatException() {
+        // fuzzer, systemctlStatus: "Main PID: 1133...382" went into Integer.valueOf
+        String raw = Fixtures.read("systemctl-status", "systemctl-ascii-tree-lang-c.txt").replace("Main PID: 1182", "Main PID: " + HUGE);
+        ServiceStatus s = Fixtures.one(new SystemctlStatusParser(), Fixtures.text("systemctl-status.txt", raw), ServiceStatus.class);
+        assertThat(s.mainPid()).isNull();
+        assertThat(s.state()).isEqualTo(io.zpadoctor.model.host.ServiceState.ACTIVE);
+    }
+
+    // Review after the systemctl finding: the other regex digits that went into Integer/Long.valueOf unbounded.
+    @Test
+    void digQueryTimePastIntIsUnknown() {
+        String raw = Fixtures.read("dig", "dig-nxdomain.txt").replace(";; Query time: 2 msec", ";; Query time: " + HUGE + " msec");
+        DnsLookup d = Fixtures.one(new DigParser(), Fixtures.text("dig-broker.txt", raw), DnsLookup.class);
+        assertThat(d.queryTimeMsec()).isNull();
+        assertThat(d.status()).isEqualTo(io.zpadoctor.model.host.DnsStatus.NXDOMAIN);
+    }
+
+    @Test
+    void opensslVerifyCodePastIntIsUnknown() {
+        String raw = Fixtures.read("openssl-s-client", "openssl-inspection-ca-self-signed.txt")
+                .replace("verify error:num=19:", "verify error:num=" + HUGE + ":")
+                .replace("Verify return code: 19 (", "Verify return code: " + HUGE + " (");
+        TlsProbe t = Fixtures.one(new OpensslSClientParser(), Fixtures.text("tls-broker.txt", raw), TlsProbe.class);
+        assertThat(t.verifyCode()).isNull();
+        assertThat(t.issuer()).isNotNull();
+    }
+
+    @Test
+    void provisionKeySizePastLongIsUnknown() {
+        String raw = Fixtures.read("provision-key", "provision-key-stat-and-shape-ok.txt").replace("644 root root 87", "644 root root " + HUGE);
+        KeyFileShape k = Fixtures.one(new ProvisionKeyParser(), Fixtures.text("provision-key.txt", raw), KeyFileShape.class);
+        assertThat(k.sizeBytes()).isNull();
+        assertThat(k.mode()).isEqualTo("644");
+        assertThat(k.length()).isEqualTo(86);
     }
 }
