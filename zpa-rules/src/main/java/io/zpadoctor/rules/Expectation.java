@@ -26,15 +26,17 @@ import java.util.TreeSet;
  * must-not-fire: [ZPA-ENR-002]
  * exactly: true                 # optional: fires is the complete list
  * severity: {ZPA-HLT-002: CRITICAL}   # optional
+ * not-evaluated: [ZPA-ENR-006]  # optional: checks that must be listed as not evaluated (neither passed nor fired)
  * </pre>
  * The same format serves the built-in scenarios and every rule pack's.
  */
 public record Expectation(String description, String primary, boolean primaryGiven, Set<String> fires,
-                          Set<String> mustNotFire, boolean exactly, Map<String, String> severity) {
+                          Set<String> mustNotFire, boolean exactly, Map<String, String> severity,
+                          Set<String> notEvaluated) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("description", "primary", "fires", "must-not-fire", "exactly",
-            "severity");
+            "severity", "not-evaluated");
 
     public static Expectation read(Path file) throws IOException {
         JsonNode n;
@@ -51,7 +53,7 @@ public record Expectation(String description, String primary, boolean primaryGiv
             String k = it.next();
             if (!KEYS.contains(k)) {
                 throw new IOException(file + ": unknown key '" + k + "' (expected description, primary, fires,"
-                        + " must-not-fire, exactly, severity)");
+                        + " must-not-fire, exactly, severity, not-evaluated)");
             }
         }
         JsonNode p = n.get("primary");
@@ -59,7 +61,13 @@ public record Expectation(String description, String primary, boolean primaryGiv
         n.path("severity").fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asText()));
         return new Expectation(n.path("description").asText(""), p == null || p.isNull() ? null : p.asText(),
                 p != null, codes(n.path("fires")), codes(n.path("must-not-fire")), n.path("exactly").asBoolean(false),
-                severity);
+                severity, codes(n.path("not-evaluated")));
+    }
+
+    /** The expectation without a not-evaluated list (the format before that key existed). */
+    public Expectation(String description, String primary, boolean primaryGiven, Set<String> fires,
+                       Set<String> mustNotFire, boolean exactly, Map<String, String> severity) {
+        this(description, primary, primaryGiven, fires, mustNotFire, exactly, severity, Set.of());
     }
 
     private static Set<String> codes(JsonNode a) {
@@ -107,6 +115,12 @@ public record Expectation(String description, String primary, boolean primaryGiv
                 failures.add(code + " should fire with severity " + sev + " but did not fire");
             }
         });
+        for (String c : notEvaluated) {
+            if (d.notEvaluated().stream().noneMatch(n -> n.check().equals(c))) {
+                failures.add(c + " should be listed as not evaluated but is "
+                        + (d.passed().contains(c) ? "listed as passed" : codes.contains(c) ? "a finding" : "absent"));
+            }
+        }
         return failures;
     }
 }

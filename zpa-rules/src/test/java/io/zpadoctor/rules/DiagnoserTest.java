@@ -8,6 +8,7 @@ import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.ProvisioningKey;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
+import io.zpadoctor.client.bundle.BundleReader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,5 +55,15 @@ class DiagnoserTest {
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
         assertThat(d.findings()).isEmpty();
         assertThat(d.primary()).isNull();
+    }
+
+    @Test
+    void sizingFindingNamesOnlyWhatFallsShort() throws Exception {
+        // 2 cores without hyperthreading meet the sizing guide: only the RAM and AES-NI fall short
+        Diagnosis d = Diagnoser.builder().build().diagnose(BundleReader.read(
+                ScenarioTest.scenarioRoot().resolve("res-008-small-ram-two-plain-cores")).toFacts());
+        assertThat(d.findings("ZPA-RES-008")).hasSize(1);
+        String cause = d.findings("ZPA-RES-008").get(0).rootCause();
+        assertThat(cause).contains("1840 MB of RAM").contains("no AES-NI").doesNotContain("CPU(s)");
     }
 }
