@@ -45,7 +45,7 @@ public final class FakeZpa implements AutoCloseable {
     /** What a legacy endpoint answers a tenant migrated to OneAPI (the documented phrase, in a plain-text body). */
     public static final String ONEAPI_ONLY = "Access denied: this tenant can be managed only through Zscaler OneAPI.";
     /** A grace for requests already on the wire when a 429 was sent. */
-    private static final long IN_FLIGHT_GRACE_NANOS = Duration.ofMillis(150).toNanos();
+    private static final long IN_FLIGHT_GRACE_NANOS = Duration.ofMillis(400).toNanos(); // generous: on a loaded 2-core CI box a sent request can take that long to arrive
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
