@@ -66,4 +66,17 @@ class DiagnoserTest {
         String cause = d.findings("ZPA-RES-008").get(0).rootCause();
         assertThat(cause).contains("1840 MB of RAM").contains("no AES-NI").doesNotContain("CPU(s)");
     }
+
+    @Test
+    void aConnectorIsCalledNotEnrolledOnlyWhenAConnectorListWasRead() throws Exception {
+        // a host-only bundle read no connector list: its absence there proves nothing
+        Diagnosis hostOnly = Diagnoser.builder().build().diagnose(BundleReader.read(
+                ScenarioTest.scenarioRoot().resolve("res-008-small-ram-two-plain-cores")).toFacts());
+        assertThat(hostOnly.affectedConnectors()).singleElement().satisfies(a ->
+                assertThat(a.status()).isEqualTo("unknown (no connector list was read)"));
+        Diagnosis withApi = Diagnoser.builder().build().diagnose(BundleReader.read(
+                ScenarioTest.scenarioRoot().resolve("enr-001-key-exhausted")).toFacts());
+        assertThat(withApi.affectedConnectors()).anySatisfy(a ->
+                assertThat(a.status()).isEqualTo("not in the API (not enrolled)"));
+    }
 }

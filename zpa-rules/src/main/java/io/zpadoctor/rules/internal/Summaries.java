@@ -98,10 +98,11 @@ public final class Summaries {
     /** The connectors the report is about: the case's, then those findings are about. */
     public static List<AffectedConnector> affected(CaseScope scope, TenantIndex index, List<Finding> findings) {
         Map<String, AffectedConnector> out = new LinkedHashMap<>();
+        String absent = index.connectorsRead ? "not in the API (not enrolled)" : "unknown (no connector list was read)";
         if (scope.connector() != null && !scope.connector().existsInApi()) {
             ConnectorGroup g = index.group(scope.connector().groupId());
             out.put("name:" + scope.connector().name(), new AffectedConnector(scope.connector().name(), null,
-                    "not in the API (not enrolled)", g == null ? null : g.displayName()));
+                    absent, g == null ? null : g.displayName()));
         }
         for (String id : scope.connectorIds()) {
             add(out, index.connector(id), index);
@@ -112,7 +113,7 @@ public final class Summaries {
             } else if (f.subject().type() == SubjectType.CONNECTOR && f.subject().id() == null
                     && !out.containsKey("name:" + f.subject().name())) {
                 out.put("name:" + f.subject().name(), new AffectedConnector(f.subject().name(), null,
-                        "not in the API (not enrolled)", null));
+                        absent, null));
             }
         }
         return new ArrayList<>(out.values());

@@ -24,7 +24,12 @@ public final class TenantIndex {
     final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup = new HashMap<>();
     final Map<String, List<ApplicationSegment>> segmentsByServerGroup = new HashMap<>();
 
+    /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
+    final boolean connectorsRead;
+
     public TenantIndex(Tenant t) {
+        connectorsRead = t.loaded().isEmpty() ? !t.connectors().isEmpty()
+                : t.loaded().contains(io.zpadoctor.model.tenant.TenantCollection.CONNECTORS);
         for (AppConnector c : t.connectors()) {
             connectors.putIfAbsent(c.id(), c);
             if (c.groupId() != null) {
