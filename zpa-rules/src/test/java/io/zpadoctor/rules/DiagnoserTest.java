@@ -79,4 +79,38 @@ class DiagnoserTest {
         assertThat(withApi.affectedConnectors()).anySatisfy(a ->
                 assertThat(a.status()).isEqualTo("not in the API (not enrolled)"));
     }
+
+    @Test
+    void whatBefellOneConnectorExplainsNothingAboutAnotherOfItsGroup() {
+        List<AppConnector> connectors = List.of(
+                AppConnector.builder("c1").name("dc1-acg-key-1").groupId("g1").provisioningKeyId("k1")
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").currentVersion("25.31.2")
+                        .expectedVersion("25.44.6").upgradeStatus("FAILED").upgradeAttempt(3)
+                        .source("api/connectors.json").build(),
+                AppConnector.builder("c2").name("dc1-acg-key-2").groupId("g1").provisioningKeyId("k1")
+                        .controlChannelStatus("ZPN_STATUS_DISCONNECTED")
+                        .lastBrokerDisconnectTime(NOW.minusSeconds(3600)).lastBrokerConnectTime(NOW.minusSeconds(86400))
+                        .source("api/connectors.json").build(),
+                AppConnector.builder("c3").name("dc1-acg-key-3").groupId("g1").provisioningKeyId("k1").enabled(false)
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build(),
+                AppConnector.builder("c4").name("old-key-1").groupId("g1").provisioningKeyId("k-deleted")
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build(),
+                AppConnector.builder("c5").name("dc1-acg-key-5").groupId("g1").provisioningKeyId("k1")
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build());
+        Tenant t = new Tenant(connectors,
+                List.of(ConnectorGroup.builder("g1").name("DC1-Frankfurt").source("api/connector-groups.json").build()),
+                List.of(ProvisioningKey.builder("k1").name("dc1-acg-key").groupId("g1").associationType("CONNECTOR_GRP")
+                        .maxUsage(10).usageCount(5).source("api/provisioning-keys.json").build()),
+                List.of(), List.of(), List.of(), EnumSet.allOf(TenantCollection.class));
+        Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(t)
+                .reportedCase(new ReportedCase(Symptom.UPGRADE_FAILED, "dc1-acg-key-1", null, null, null, null))
+                .evaluatedAt(NOW, "test").build());
+        assertThat(d.findings()).extracting(f -> f.code())
+                .contains("ZPA-UPG-002", "ZPA-UPG-004", "ZPA-CON-001", "ZPA-CON-005");
+        // c4's deleted key is no reason for c1's failed upgrade; c3 being disabled none for c2's disconnect
+        assertThat(d.findings("ZPA-UPG-002").get(0).explainedBy()).doesNotContain("ZPA-UPG-004");
+        assertThat(d.findings("ZPA-CON-001").get(0).explainedBy()).doesNotContain("ZPA-CON-005");
+        assertThat(d.primary().code()).isEqualTo("ZPA-UPG-002");
+        assertThat(d.primary().subject().name()).isEqualTo("dc1-acg-key-1");
+    }
 }

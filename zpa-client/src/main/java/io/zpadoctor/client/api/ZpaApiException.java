@@ -1,5 +1,7 @@
 package io.zpadoctor.client.api;
 
+import io.zpadoctor.client.bundle.internal.Redaction;
+
 /**
  * A call to the ZPA API that failed, or a configuration that cannot make one. The message is one line that names
  * the request and the cause; it never holds a secret, a token or a response body beyond the API's own error code.
@@ -34,7 +36,8 @@ public class ZpaApiException extends Exception {
     private final int status;
 
     public ZpaApiException(Kind kind, String request, int status, String message) {
-        super(request == null ? message : request + ": " + message);
+        // the last line of defence: whatever a server echoed into the message, no key string or token leaves
+        super(Redaction.scrub(request == null ? message : request + ": " + message, null));
         this.kind = kind;
         this.request = request;
         this.status = status;

@@ -5,6 +5,9 @@ import io.zpadoctor.fakeapi.FakeZpa;
 import io.zpadoctor.fakeapi.Fault;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,6 +72,40 @@ class ZpaClientWriteTest {
                         assertThat(e.getMessage()).contains("HTTP 502", "may or may not have been applied");
                     });
             assertThat(fake.requests(r -> r.method().equals("POST") && r.isApi())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aServerEchoingTheTokenInAnErrorNeverGetsItIntoTheMessage() throws Exception {
+        for (boolean legacy : new boolean[] {false, true}) {
+            try (FakeZpa fake = Fakes.server().mode(legacy ? FakeZpa.Mode.LEGACY : FakeZpa.Mode.ONEAPI).start();
+                 ZpaClient zpa = ZpaClient.create((legacy ? Fakes.legacyClient(fake) : Fakes.client(fake)).build())) {
+                ObjectNode c = zpa.get(CONNECTOR);
+                String token = fake.issuedTokens().get(0);
+                String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6cGEtZG9jdG9yIn0.c2lnbmF0dXJlLXZhbHVl";
+                fake.fault(r -> r.method().equals("PUT"), 1, Fault.status(400, "{\"id\":\"bad.request\","
+                        + "\"reason\":\"token " + token + " (also " + jwt + ") may not change this object\"}"));
+                assertThatThrownBy(() -> zpa.put(CONNECTOR, c)).isInstanceOfSatisfying(ZpaApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ZpaApiException.Kind.REJECTED);
+                    assertThat(e.getMessage()).contains("HTTP 400", "bad.request", "may not change")
+                            .doesNotContain(token, jwt);
+                });
+                // a page no parser can read is quoted in the parse error, and in every retry line: not its token
+                fake.fault(r -> r.method().equals("GET") && r.path().endsWith("/connector"), 100,
+                        Fault.status(200, token + " " + jwt));
+                List<String> retries = new CopyOnWriteArrayList<>();
+                assertThatThrownBy(() -> zpa.readTenant(new ReadListener() {
+                    @Override
+                    public void retrying(String request, int attempt, String why, java.time.Duration wait) {
+                        retries.add(why);
+                    }
+                })).isInstanceOfSatisfying(ZpaApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ZpaApiException.Kind.BAD_RESPONSE);
+                    assertThat(e.getMessage()).contains("not valid JSON").doesNotContain(token, jwt);
+                });
+                assertThat(retries).isNotEmpty().allSatisfy(why -> assertThat(why).doesNotContain(token, jwt));
+                Secrets.assertNoneIn(fake);
+            }
         }
     }
 }

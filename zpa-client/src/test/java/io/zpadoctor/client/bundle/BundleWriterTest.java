@@ -84,4 +84,15 @@ class BundleWriterTest {
                 .hasMessageNotContaining("ClientSecretValue-123");
         assertThat(tmp.resolve("c")).doesNotExist();
     }
+
+    @Test
+    void aTokenPastedIntoAnyTextFieldIsRedacted() throws Exception {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6cGEtZG9jdG9yIn0.c2lnbmF0dXJlLXZhbHVl";
+        ObjectNode group = MAPPER.createObjectNode().put("id", "72058304855089990").put("name", "DC1-Frankfurt")
+                .put("description", "API token for the runbook: " + jwt);
+        group.putArray("notes").add("curl -H 'Authorization: " + jwt + "'");
+        Path out = BundleWriter.to(tmp.resolve("t")).collection(TenantCollection.CONNECTOR_GROUPS, List.of(group)).write();
+        String groups = Files.readString(out.resolve("api/connector-groups.json"));
+        assertThat(groups).doesNotContain(jwt).contains("API token for the runbook: REDACTED", "DC1-Frankfurt");
+    }
 }

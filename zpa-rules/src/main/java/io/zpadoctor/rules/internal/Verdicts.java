@@ -6,6 +6,8 @@ import io.zpadoctor.model.derived.CaseScope;
 import io.zpadoctor.model.finding.Category;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.model.finding.Subject;
+import io.zpadoctor.model.finding.SubjectType;
 import io.zpadoctor.rules.Catalog;
 import io.zpadoctor.rules.CatalogEntry;
 
@@ -28,6 +30,8 @@ import java.util.TreeSet;
 public final class Verdicts {
     private final Catalog catalog;
     private final Set<String> caseIds = new HashSet<>();
+    /** The reported connector itself (id and name), more specific than its group. */
+    private final Set<String> caseConnector = new HashSet<>();
     private final Set<Category> symptomCategories;
 
     public Verdicts(Catalog catalog, ReportedCase reported, CaseScope scope) {
@@ -36,6 +40,10 @@ public final class Verdicts {
         caseIds.addAll(scope.groupIds());
         if (scope.connector() != null) {
             caseIds.add(scope.connector().name());
+            caseConnector.add(scope.connector().name());
+            if (scope.connector().id() != null) {
+                caseConnector.add(scope.connector().id());
+            }
         }
         symptomCategories = categoriesOf(reported.symptom());
     }
@@ -79,7 +87,24 @@ public final class Verdicts {
     }
 
     private boolean supersedes(Finding cause, Finding symptom) {
-        return catalog.entry(cause.code()).map(e -> e.supersedes().contains(symptom.code())).orElse(false);
+        return catalog.entry(cause.code()).map(e -> e.supersedes().contains(symptom.code())).orElse(false)
+                && sameConnectorIfBothAreAboutOne(cause, symptom);
+    }
+
+    /**
+     * Two findings about two different connectors share their group, but what befell one connector (disabled,
+     * a stale duplicate, its key deleted) explains nothing about another: a connector's cause explains a
+     * connector's symptom only when it concerns that very connector. Group, key and host causes still explain
+     * the symptoms of the connectors they concern.
+     */
+    private static boolean sameConnectorIfBothAreAboutOne(Finding cause, Finding symptom) {
+        Subject c = cause.subject();
+        Subject s = symptom.subject();
+        if (c.type() != SubjectType.CONNECTOR || s.type() != SubjectType.CONNECTOR) {
+            return true;
+        }
+        return cause.concerns(s.id()) || cause.concerns(s.name()) || symptom.concerns(c.id())
+                || symptom.concerns(c.name());
     }
 
     /** The primary root cause: the first unexplained problem in report order, or null when there is none. */
@@ -105,6 +130,7 @@ public final class Verdicts {
                 .thenComparing(Finding::severity)
                 .thenComparing(Finding::isExplained)
                 .thenComparing(f -> !aboutCase(f))
+                .thenComparing(f -> !about(f, caseConnector))
                 .thenComparing(f -> !symptomCategories.contains(f.category()))
                 .thenComparing(f -> role(f) != CatalogEntry.Role.CAUSE)
                 .thenComparing(Finding::code)
@@ -112,8 +138,12 @@ public final class Verdicts {
     }
 
     private boolean aboutCase(Finding f) {
+        return about(f, caseIds);
+    }
+
+    private static boolean about(Finding f, Set<String> ids) {
         for (String c : f.concerns()) {
-            if (caseIds.contains(c)) {
+            if (ids.contains(c)) {
                 return true;
             }
         }

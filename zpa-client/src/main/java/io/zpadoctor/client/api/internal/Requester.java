@@ -4,6 +4,7 @@ import io.zpadoctor.client.api.AuthMode;
 import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.api.ZpaApiException;
 import io.zpadoctor.client.api.ZpaApiException.Kind;
+import io.zpadoctor.client.bundle.internal.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +64,7 @@ public final class Requester {
     private final RateLimiter gets;
     private final RateLimiter writes;
     private final Tokens tokens;
-    private final List<String> secrets;
+    private final String clientSecret;
     private final Counters counters = new Counters();
     private volatile Listener listener = new Listener() { };
 
@@ -72,7 +74,7 @@ public final class Requester {
         this.gets = new RateLimiter(config.getsPerWindow(), config.rateWindow());
         this.writes = new RateLimiter(config.writesPerWindow(), config.rateWindow());
         this.tokens = new Tokens(config, this::sendToken);
-        this.secrets = List.of(config.clientSecret());
+        this.clientSecret = config.clientSecret();
     }
 
     public void listener(Listener l) {
@@ -83,9 +85,12 @@ public final class Requester {
         return counters;
     }
 
-    /** Secrets the client holds, to cut out of anything a server echoes back. */
+    /** Secrets the client holds (its client secret and every token it was given), to cut out of anything a
+     *  server echoes back. */
     public List<String> secrets() {
-        return secrets;
+        List<String> all = new ArrayList<>(tokens.issued());
+        all.add(clientSecret);
+        return all;
     }
 
     public <T> T execute(Call call, BodyParser<T> parser) throws ZpaApiException {
@@ -130,7 +135,8 @@ public final class Requester {
                 try {
                     return parser.parse(r);
                 } catch (BadBody e) {
-                    lastProblem = e.getMessage();
+                    // a parser may quote the body it could not read: never a token or key string it held
+                    lastProblem = Redaction.scrub(e.getMessage(), secrets());
                     if (!call.idempotent() || !retry(call, attempt, deadline, lastProblem, backoff(attempt), start)) {
                         throw new ZpaApiException(Kind.BAD_RESPONSE, call.label(), s, lastProblem
                                 + (attempt > 1 ? " (" + attempts(attempt, start) + ")" : ""));
@@ -138,7 +144,7 @@ public final class Requester {
                     continue;
                 }
             }
-            ErrorBody err = ErrorBody.of(r.body(), secrets);
+            ErrorBody err = ErrorBody.of(r.body(), secrets());
             if (s == 401 && !err.oneApiOnly() && !reauthenticated) {
                 // the token may have expired or been revoked early: one fresh token, then believe the 401
                 reauthenticated = true;
@@ -212,7 +218,7 @@ public final class Requester {
             if (s >= 200 && s < 300) {
                 return r;
             }
-            ErrorBody err = ErrorBody.of(r.body(), secrets);
+            ErrorBody err = ErrorBody.of(r.body(), secrets());
             if (err.oneApiOnly()) {
                 throw legacyRefused(label, s);
             }

@@ -11,7 +11,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -28,6 +30,8 @@ public final class Tokens {
     private final ZpaApiConfig config;
     private final Exchange exchange;
     private String token;
+    /** Every token this client was given, also the replaced ones: a server may echo any of them back. */
+    private final List<String> issued = new ArrayList<>();
     private long refreshAt;
     /** A refusal of the credentials: they will not change while the client lives, so it is not asked again. */
     private ZpaApiException refused;
@@ -65,6 +69,11 @@ public final class Tokens {
         String m = e.getMessage();
         String prefix = e.request() == null ? "" : e.request() + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    /** Every token fetched so far, to cut out of whatever a server echoes back. */
+    public synchronized List<String> issued() {
+        return List.copyOf(issued);
     }
 
     /** Forgets {@code used} after a 401; a token another worker already replaced is left alone. */
@@ -106,6 +115,7 @@ public final class Tokens {
         }
         Duration lifetime = lifetime(n.get("expires_in"));
         token = t.asText();
+        issued.add(token);
         // renew a tenth of the lifetime early (at most five minutes), so a token never expires mid-read
         long margin = Math.min(Duration.ofMinutes(5).toNanos(), lifetime.toNanos() / 10);
         refreshAt = System.nanoTime() + lifetime.toNanos() - margin;

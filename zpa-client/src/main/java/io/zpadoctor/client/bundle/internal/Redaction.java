@@ -23,6 +23,8 @@ public final class Redaction {
     /** A provisioning key string: {@code <n>|<enrollment host>|<secret>}. */
     private static final Pattern KEY_STRING = Pattern.compile("\\b(\\d{1,4})\\|([A-Za-z0-9.-]{1,253})\\|([^\\s\"|]{8,})");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    /** A JWT (a OneAPI access token or a client assertion), with or without "Bearer" before it. */
+    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", Pattern.DOTALL);
     /** Field names that hold secrets; the names of ids, flags and counts about them do not match. */
@@ -81,7 +83,7 @@ public final class Redaction {
         return keyString.isBlank() ? keyString : MARK;
     }
 
-    /** Text with key strings, bearer tokens, private keys and every one of {@code secrets} cut out. */
+    /** Text with key strings, bearer tokens, JWTs, private keys and every one of {@code secrets} cut out. */
     public static String scrub(String text, Collection<String> secrets) {
         if (text == null) {
             return null;
@@ -103,6 +105,9 @@ public final class Redaction {
         }
         if (s.regionMatches(true, 0, "bearer", 0, 6) || s.toLowerCase(Locale.ROOT).contains("bearer ")) {
             s = BEARER.matcher(s).replaceAll("$1 " + MARK);
+        }
+        if (s.contains("eyJ")) {
+            s = JWT.matcher(s).replaceAll(MARK);
         }
         if (s.contains("PRIVATE KEY-----")) {
             s = PRIVATE_KEY.matcher(s).replaceAll(MARK);
