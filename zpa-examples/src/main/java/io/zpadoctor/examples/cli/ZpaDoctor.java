@@ -58,11 +58,37 @@ public final class ZpaDoctor implements Callable<Integer> {
         });
         cl.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("zpa-doctor: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                c.getErr().println("zpa-doctor: " + unmatched(u.getUnmatched()));
+                CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr());
+            } else {
+                c.getErr().println("zpa-doctor: " + ex.getMessage());
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The unknown options by name only: what follows one may be a secret typed by mistake (a mistyped
+     * {@code --client-secret X}), so values are counted, never echoed.
+     */
+    static String unmatched(java.util.List<String> args) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int values = 0;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                int eq = a.indexOf('=');
+                names.add("'" + (eq > 0 ? a.substring(0, eq) + "=…" : a) + "'");
+            } else {
+                values++;
+            }
+        }
+        String valuesNote = values == 0 ? "" : " (and " + values + " value" + (values == 1 ? "" : "s")
+                + " not shown)";
+        return names.isEmpty() ? values + " unexpected argument" + (values == 1 ? "" : "s") + " (not shown)"
+                : "Unknown option" + (names.size() == 1 ? "" : "s") + ": " + String.join(", ", names) + valuesNote;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -55,6 +55,17 @@ class ZpaDoctorTest {
     }
 
     @Test
+    void anUnknownOptionIsNamedButWhatFollowsItIsNeverEchoed() {
+        // a secret typed after a mistaken option must not land in the terminal's scrollback or a CI log
+        Cli typo = Cli.run("diagnose", "--bundle", ".", "--client-secret", "s3cr3t-value", "--clientid=abc-id-42");
+        assertThat(typo.code()).isEqualTo(64);
+        assertThat(typo.err()).contains("Unknown options: '--client-secret', '--clientid=…' (and 1 value not shown)")
+                .doesNotContain("s3cr3t-value").doesNotContain("abc-id-42");
+        assertThat(Cli.run("diagnose", "--bundle", ".", "stray-token").err()).contains("1 unexpected argument (not shown)")
+                .doesNotContain("stray-token");
+    }
+
+    @Test
     void usageErrorsAreOneLineAndExit64() {
         Cli missing = Cli.run("diagnose");
         assertThat(missing.code()).isEqualTo(64);
