@@ -136,7 +136,7 @@ class ZpaClientResilienceTest {
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> zpa.readTenant(null)).isInstanceOfSatisfying(ZpaApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ZpaApiException.Kind.RATE_LIMITED);
-                    assertThat(e.getMessage()).contains("still rate limited", "wait 2 s");
+                    assertThat(e.getMessage()).contains("still rate limited after 1 request in", "wait 2 s");
                 });
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             }

@@ -97,6 +97,7 @@ public final class Requester {
         long start = System.nanoTime();
         long deadline = start + config.retryBudget().toNanos();
         int attempt = 0;
+        int sends = 0;   // every request sent, 429s included (which do not count as failed attempts)
         boolean reauthenticated = false;
         String lastProblem = null;
         int lastStatus = -1;
@@ -108,6 +109,7 @@ public final class Requester {
             Http.Response r;
             try (RateLimiter.Permit ignored = limiter.acquire()) {
                 counters.requests.incrementAndGet();
+                sends++;
                 long sent = System.nanoTime();
                 r = http.send(request);
                 LOG.debug("{} -> {} ({} bytes, {} ms)", call.label(), r.status(), r.body().length,
@@ -163,7 +165,7 @@ public final class Requester {
                 lastProblem = "HTTP 429 rate limited" + err.inParens();
                 if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                     throw new ZpaApiException(Kind.RATE_LIMITED, call.label(), s, "still rate limited after "
-                            + attempts(attempt, start) + "; the server asks to wait " + Durations.show(wait)
+                            + attempts(sends, start).replace("attempt", "request") + "; the server asks to wait " + Durations.show(wait)
                             + " more, beyond the retry time of " + Durations.show(config.retryBudget()));
                 }
                 pauseAll(wait, "rate limited (HTTP 429) by " + call.method() + " " + call.uri().getPath());
