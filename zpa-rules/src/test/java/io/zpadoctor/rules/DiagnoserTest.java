@@ -113,4 +113,15 @@ class DiagnoserTest {
         assertThat(d.primary().code()).isEqualTo("ZPA-UPG-002");
         assertThat(d.primary().subject().name()).isEqualTo("dc1-acg-key-1");
     }
+
+    @Test
+    void tcpProbesAreListedInTheFileOrderAndTheEvidenceCitesTheFirst() throws Exception {
+        Diagnosis d = Diagnoser.builder().build().diagnose(BundleReader.read(
+                ScenarioTest.scenarioRoot().resolve("net-003-tcp-443-blocked")).toFacts());
+        io.zpadoctor.model.finding.Finding net = d.findings("ZPA-NET-003").get(0);
+        assertThat(net.evidence()).anySatisfy(e -> {
+            assertThat(e.value()).isEqualTo("165.225.72.38:443 failed, 165.225.72.39:443 refused, 165.225.72.40:443 failed");
+            assertThat(e.line()).isEqualTo(2);
+        });
+    }
 }

@@ -104,11 +104,24 @@ public final class HostHelpers {
         return cpus <= 0 ? cpuPercent : cpuPercent / cpus;
     }
 
-    /** "ip:port (outcome)" for each probe, comma-separated. */
+    /** "ip:port outcome" for each probe in the file's order (a collect's order is the engine's), comma-separated. */
     public static String probes(Collection<?> probes) {
-        return probes.stream().map(o -> (TcpProbe) o)
-                .map(p -> p.target() + ":" + p.port() + " " + p.outcome().name().toLowerCase(java.util.Locale.ROOT))
+        return inFileOrder(probes).stream()
+                .map(p -> p.target() + ":" + p.port() + " "
+                        + p.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The probe that comes first in its file: the line the evidence cites. */
+    public static TcpProbe first(Collection<?> probes) {
+        return inFileOrder(probes).get(0);
+    }
+
+    private static List<TcpProbe> inFileOrder(Collection<?> probes) {
+        return probes.stream().map(o -> (TcpProbe) o)
+                .sorted(java.util.Comparator.comparing(TcpProbe::source, java.util.Comparator.nullsLast(String::compareTo))
+                        .thenComparing(TcpProbe::line, java.util.Comparator.nullsLast(Integer::compareTo)))
+                .toList();
     }
 
     /** Whether every probe failed. */
