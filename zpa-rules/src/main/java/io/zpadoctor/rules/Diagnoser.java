@@ -132,7 +132,7 @@ public final class Diagnoser {
         Objects.requireNonNull(facts, "facts");
         ReportedCase rc = facts.reportedCase();
         Facts tenantWide = facts.toBuilder()
-                .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId())).build();
+                .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi())).build();
         TenantIndex index = new TenantIndex(tenantWide.tenant());
         Diagnosis d = diagnose(tenantWide, index);
         return Fleets.summarise(d, tenantWide.tenant(), index);
@@ -206,7 +206,7 @@ public final class Diagnoser {
         g.put("customerId", customer);
         g.put("cloud", rc.cloud() != null ? rc.cloud() : "prod.zpath.net");
         g.put("brokerName", rc.brokerDiscoveryName());
-        g.put("apiBase", "https://api.zsapi.net/zpa/mgmtconfig/v1/admin/customers/" + customer);
+        g.put("apiBase", rc.managementApiOrDefault() + "/v1/admin/customers/" + customer);
         return g;
     }
 

@@ -125,6 +125,18 @@ public final class ZpaApiConfig {
     public int concurrency() { return concurrency; }
     public int pageSize() { return pageSize; }
 
+    /**
+     * The management API root every call goes under, {@code <base URL><path prefix>} (a base URL that already
+     * ends with the prefix is taken as it is): what remediation steps address.
+     */
+    public String managementApi() {
+        String base = baseUrl.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base.endsWith(pathPrefix()) ? base : base + pathPrefix();
+    }
+
     /** The path every API call starts with: {@code /zpa/mgmtconfig} through OneAPI, {@code /mgmtconfig} legacy. */
     public String pathPrefix() {
         return mode == AuthMode.ONEAPI ? "/zpa/mgmtconfig" : "/mgmtconfig";

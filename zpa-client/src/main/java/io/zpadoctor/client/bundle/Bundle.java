@@ -60,7 +60,8 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
                 reportedCase.groupName() != null ? reportedCase.groupName() : o.groupName(),
                 reportedCase.application() != null ? reportedCase.application() : o.application(),
                 reportedCase.cloud() != null ? reportedCase.cloud() : o.cloud(),
-                reportedCase.customerId() != null ? reportedCase.customerId() : o.customerId());
+                reportedCase.customerId() != null ? reportedCase.customerId() : o.customerId(),
+                reportedCase.managementApi() != null ? reportedCase.managementApi() : o.managementApi());
         return new Bundle(origin + " + hosts from " + other.origin(), tenant, c,
                 collectedAt != null ? collectedAt : other.collectedAt(), merged, notes);
     }

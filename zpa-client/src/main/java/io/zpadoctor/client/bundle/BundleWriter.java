@@ -155,6 +155,7 @@ public final class BundleWriter {
         }
         putIf(c, "cloud", rc.cloud());
         putIf(c, "customerId", rc.customerId());
+        putIf(c, "managementApi", rc.managementApi());
         try {
             return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(c);
         } catch (IOException e) {

@@ -226,6 +226,19 @@ class BundleReaderTest {
     }
 
     @Test
+    void caseJsonNamesTheManagementApiTheTenantLivesOn() throws Exception {
+        // a legacy-key or private tenant: remediation steps must address its API, not OneAPI's
+        Bundle r = BundleReader.read(bundle(Map.of("case.json",
+                "{\"customerId\": \"72058304855015424\", \"managementApi\": \"https://config.private.zscaler.com/mgmtconfig/\"}")));
+        assertThat(r.reportedCase().managementApi()).isEqualTo("https://config.private.zscaler.com/mgmtconfig");
+        assertThat(BundleReader.read(bundle(Map.of("case.json", "{}"))).reportedCase().managementApiOrDefault())
+                .isEqualTo("https://api.zsapi.net/zpa/mgmtconfig");
+        Path bad = bundle(Map.of("case.json", "{\n \"managementApi\": \"https://user:pw@x.example/mgmtconfig?t=1\"\n}"));
+        assertThatThrownBy(() -> BundleReader.read(bad)).hasMessageStartingWith("case.json:2:")
+                .hasMessageContaining("not an http(s) URL");
+    }
+
+    @Test
     void hostFoldersAreReadAndStrayFilesNamed() throws Exception {
         Bundle r = BundleReader.read(bundle(Map.of("hosts/ac-fra-3/df.txt", "Filesystem ...\n",
                 "hosts/ac-fra-3/.DS_Store", "junk", "hosts/readme.txt", "x", "hosts/a/b/c.txt", "x")));

@@ -123,7 +123,7 @@ final class FixCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-usage must be at least 1");
         }
         ZpaApiConfig config = api.config();
-        ReportedCase rc = caseOptions.over(new ReportedCase(null, null, null, null, null, config.customerId()));
+        ReportedCase rc = caseOptions.over(new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()));
         if (c.startsWith("ZPA-ENR-") && rc.symptom() == null) {
             rc = rc.withSymptom(Symptom.NOT_ENROLLING);   // the enrollment checks run for a connector failing to enroll
         }

@@ -29,7 +29,7 @@ final class LiveTenant {
             read = ApiOptions.read(zpa);
         }
         Bundle b = new Bundle(ApiOptions.origin(config), read.tenant(),
-                new ReportedCase(null, null, null, null, null, config.customerId()), null, List.of(), read.warnings());
+                new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()), null, List.of(), read.warnings());
         b = withHosts(b, hosts);
         return new Bundle(b.origin(), b.tenant(), b.reportedCase(), null, b.hosts(), b.warnings());
     }

@@ -118,6 +118,8 @@ class LiveTenantCommandsTest {
             JsonNode caseJson = MAPPER.readTree(out.resolve("case.json").toFile());
             assertThat(caseJson.get("customerId").asText()).isEqualTo("72058304855015424");
             assertThat(caseJson.get("symptom").asText()).isEqualTo("not-enrolling");
+            // the offline report's API steps address the API the tenant was read from
+            assertThat(caseJson.get("managementApi").asText()).isEqualTo(fake.baseUrl() + "/zpa/mgmtconfig");
             assertThat(caseJson.has("collectedAt")).isTrue();
             assertThat(Files.readString(out.resolve("api/provisioning-keys.json")))
                     .contains("3|api.private.zscaler.com|REDACTED");
@@ -130,6 +132,8 @@ class LiveTenantCommandsTest {
             assertThat(codesAndSubjects(offline.out())).isEqualTo(codesAndSubjects(live.out())).isNotEmpty();
             assertThat(MAPPER.readTree(offline.out()).get("primary").asText())
                     .isEqualTo(MAPPER.readTree(live.out()).get("primary").asText());
+            assertThat(offline.out()).contains(fake.baseUrl() + "/zpa/mgmtconfig/v1/admin/customers/72058304855015424/")
+                    .doesNotContain("api.zsapi.net");
 
             Cli again = Cli.run("snapshot", "--api", "--out", out.toString());
             assertThat(again.code()).isEqualTo(64);
@@ -223,6 +227,9 @@ class LiveTenantCommandsTest {
                     assertThat(q.path()).isEqualTo("/signin"));
             assertThat(fake.requests(FakeZpa.Request::isApi)).allSatisfy(q ->
                     assertThat(q.path()).startsWith("/mgmtconfig/v"));
+            // its remediation steps address the legacy API too: no /zpa, not OneAPI's host
+            assertThat(r.out()).contains(fake.baseUrl() + "/mgmtconfig/v1/admin/customers/").doesNotContain("/zpa/mgmtconfig")
+                    .doesNotContain("api.zsapi.net");
         }
     }
 

@@ -14,9 +14,7 @@ public final class Endpoints {
 
     public Endpoints(ZpaApiConfig config) {
         this.config = config;
-        String base = Clouds.stripSlash(config.baseUrl().toString());
-        // a base URL given with the mgmtconfig path already on it is taken as it is
-        this.root = base.endsWith(config.pathPrefix()) ? base : base + config.pathPrefix();
+        this.root = config.managementApi();
     }
 
     /** The list endpoint of a collection, relative to the customer (enrollment certificates list under v2). */

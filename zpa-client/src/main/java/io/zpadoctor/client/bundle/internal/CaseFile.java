@@ -48,8 +48,14 @@ public final class CaseFile {
         if (customer != null && !customer.matches("\\d{1,19}")) {
             throw f.error("customerId", "expected the numeric ZPA tenant id, found \"" + customer + "\"");
         }
-        ReportedCase rc = new ReportedCase(symptom, f.text("connector", "connectorName"),
-                f.text("connectorGroup", "connectorGroupName", "group"), app, f.text("cloud"), customer);
+        String api = f.text("managementApi");
+        ReportedCase rc;
+        try {
+            rc = new ReportedCase(symptom, f.text("connector", "connectorName"),
+                    f.text("connectorGroup", "connectorGroupName", "group"), app, f.text("cloud"), customer, api);
+        } catch (IllegalArgumentException e) {
+            throw f.error("managementApi", e.getMessage());
+        }
         return new Result(rc, f.instant("collectedAt"));
     }
 }
