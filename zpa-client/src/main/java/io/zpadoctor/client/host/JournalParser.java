@@ -418,7 +418,7 @@ public final class JournalParser extends ProbeParser {
             return event(f, l, time, j, LogEventKind.UPGRADE_PREP_ERROR, null, null, null, null, null, msg);
         }
         if ((m = find(EXITED, "exited too fast, was running for ", msg)) != null) {
-            return event(f, l, time, j, LogEventKind.EXITED_TOO_FAST, null, null, Double.valueOf(m.group(1)), null, null, msg);
+            return event(f, l, time, j, LogEventKind.EXITED_TOO_FAST, null, null, Sizes.decimal(m.group(1)), null, null, msg);
         }
         if (msg.contains("failed too many times in a row")) {
             return event(f, l, time, j, LogEventKind.REVERTING_TO_DEFAULT, null, null, null, null, null, msg);

@@ -2,6 +2,7 @@ package io.zpadoctor.client.host;
 
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.client.host.internal.Sizes;
 import io.zpadoctor.model.host.ConnectorMemory;
 import io.zpadoctor.model.host.HostFact;
 
@@ -62,9 +63,18 @@ public final class MemoryStatusParser extends ProbeParser {
             String pool = m.group(1);
             facts.add(new ConnectorMemory(file.host(), file.path(), l.number(), pool, pool.equals("Total"),
                     n(m, 2, l), n(m, 3, l), n(m, 4, l), n(m, 5, l), n(m, 8, l), n(m, 9, l),
-                    Double.parseDouble(m.group(10)), m.group(11) == null ? null : Double.valueOf(m.group(11))));
+                    megabytes(m, 10, l), m.group(11) == null ? null : megabytes(m, 11, l)));
         }
         return ParseResult.parsed(facts);
+    }
+
+    /** [\d.]+ also admits "1.2.3" and ".": not a number, so the line is malformed rather than the parser crashing. */
+    private static double megabytes(Matcher m, int group, ProbeText.Line l) {
+        Double v = Sizes.decimal(m.group(group));
+        if (v == null) {
+            throw new Malformed(l, "expected megabytes such as 0.076mb, found \"" + ProbeText.quote(m.group(group)) + "mb\"");
+        }
+        return v;
     }
 
     private static long n(Matcher m, int group, ProbeText.Line l) {

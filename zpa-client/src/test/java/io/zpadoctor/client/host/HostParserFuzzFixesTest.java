@@ -213,4 +213,16 @@ class HostParserFuzzFixesTest {
         assertThat(k.mode()).isEqualTo("644");
         assertThat(k.length()).isEqualTo(86);
     }
+
+    @Test
+    void memoryStatusMegabytesWithTwoPointsAreMalformedNotNumberFormatException() {
+        // fuzzer, memoryStatus: "0.0.076mb" matched [\\d.]+ and went into Double.parseDouble
+        HostFile f = Fixtures.text("memory-status.txt", "zthread_rusage: Alloc: 8501 1156136, Free: 8500 1156000, Drain: 0 0,"
+                + " Out: 1 136 0.000mb Overhead: 0.001mb\nargo_log: Alloc: 18873 5702188, Free: 18872 5701889, Drain: 0 0,"
+                + " Out: 1 299 0.0.076mb Overhead: 0.001mb\n");
+        assertThat(Fixtures.malformed(new MemoryStatusParser(), f).line()).isEqualTo(2);
+        HostFile g = Fixtures.text("memory-status.txt", "argo_log: Alloc: 18873 5702188, Free: 18872 5701889, Drain: 0 0,"
+                + " Out: 1 299 0.076mb Overhead: 1..2mb\n");
+        assertThat(Fixtures.malformed(new MemoryStatusParser(), g).line()).isEqualTo(1);
+    }
 }
