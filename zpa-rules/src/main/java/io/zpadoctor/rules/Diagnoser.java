@@ -70,6 +70,29 @@ public final class Diagnoser {
         this.parallel = b.parallel;
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts loading the built-in rules and catalog on a background thread, so the load overlaps whatever the
+     * caller does next (parsing options, reading a bundle); {@link Builder#build()} then finds them ready or waits
+     * for them. Calling it again, or after they are loaded, does nothing.
+     */
+    public static void preload() {
+        if (RuleBase.isLoaded() || !PRELOADING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                RuleBase.builtIn();
+                Catalog.builtIn();
+            } catch (RuntimeException | LinkageError e) {
+                // build() loads them again on the caller's thread and reports the problem there
+            }
+        }, "zpa-doctor-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -14,10 +14,6 @@ import java.util.concurrent.Callable;
         description = {"Diagnoses Zscaler Private Access App Connector problems from the ZPA API and the",
                 "connector VM's command output, and prints the troubleshooting report.",
                 "With no command, diagnoses the shipped demo bundle."},
-        subcommands = {DiagnoseCommand.class, FleetCommand.class, DemoCommand.class, SnapshotCommand.class,
-                FixCommand.class, GenerateCommand.class, RulesCommand.class, BenchCommand.class,
-                CollectScriptCommand.class,
-                CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",
@@ -27,6 +23,11 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor help diagnose"})
 public final class ZpaDoctor implements Callable<Integer> {
 
+    /** The commands, in the order help lists them. */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(DiagnoseCommand.class, FleetCommand.class,
+            DemoCommand.class, SnapshotCommand.class, FixCommand.class, GenerateCommand.class, RulesCommand.class,
+            BenchCommand.class, CollectScriptCommand.class, CommandLine.HelpCommand.class);
+
     @Override
     public Integer call() {
         return new CommandLine(new DemoCommand()).execute();
@@ -34,15 +35,45 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     public static void main(String[] args) {
         Timings.mark("JVM start to main");
+        if (diagnosesWithBuiltInRules(args)) {
+            Diagnoser.preload();   // the rules load on the second core while options are parsed and the bundle read
+        }
         int code = run(args);
         Timings.print();
         System.exit(code);
+    }
+
+    /** A diagnosis with the built-in rules alone is coming (packs build a rule base of their own). */
+    static boolean diagnosesWithBuiltInRules(String[] args) {
+        if (args.length > 0 && !java.util.Set.of("demo", "diagnose", "fleet").contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--rules") || a.startsWith("--rules=") || a.equals("--help") || a.equals("-h")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(new ZpaDoctor());
+        // picocli reads every registered command's annotations up front (a third of a second on a cold JVM):
+        // a run naming its command registers that one alone; help and mistakes see them all
+        Class<?> named = null;
+        for (Class<?> c : COMMANDS) {
+            if (args.length > 0 && c != CommandLine.HelpCommand.class
+                    && c.getAnnotation(Command.class).name().equals(args[0])) {
+                named = c;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            if (named == null || c == named) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof CliException c) {
                 line.getErr().println("zpa-doctor: " + c.getMessage());
@@ -58,7 +89,12 @@ public final class ZpaDoctor implements Callable<Integer> {
         });
         cl.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getParent() == null
+                    && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).matches("[a-z][a-z-]{0,30}")) {
+                // a word where a command goes is a mistyped command, safe to show
+                c.getErr().println("zpa-doctor: unknown command '" + u.getUnmatched().get(0) + "'");
+                CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr());
+            } else if (ex instanceof CommandLine.UnmatchedArgumentException u) {
                 c.getErr().println("zpa-doctor: " + unmatched(u.getUnmatched()));
                 CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr());
             } else {

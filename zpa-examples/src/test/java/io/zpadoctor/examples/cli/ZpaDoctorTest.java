@@ -77,6 +77,8 @@ class ZpaDoctorTest {
         assertThat(Cli.run("diagnose", "--bundle", ".", "--app", "h:port").err()).contains("is not a number");
         assertThat(Cli.run("demo", "--bundle-name", "nope").code()).isEqualTo(64);
         assertThat(Cli.run("frobnicate").code()).isEqualTo(64);
+        assertThat(Cli.run("frobnicate").err()).contains("unknown command 'frobnicate'");
+        assertThat(Cli.run("dignose", "--bundle", ".").err()).contains("unknown command 'dignose'", "diagnose");
     }
 
     @Test
