@@ -58,6 +58,14 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
+        if (args.length == 0 || args[0].startsWith("-") && !java.util.Set.of("-h", "--help", "-V", "--version")
+                .contains(args[0])) {
+            // no command: the demo, with its options and the same error handling as any command
+            String[] demo = new String[args.length + 1];
+            demo[0] = "demo";
+            System.arraycopy(args, 0, demo, 1, args.length);
+            args = demo;
+        }
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(new ZpaDoctor());
         // picocli reads every registered command's annotations up front (a third of a second on a cold JVM):

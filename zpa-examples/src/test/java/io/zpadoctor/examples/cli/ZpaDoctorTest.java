@@ -21,6 +21,10 @@ class ZpaDoctorTest {
         assertThat(r.code()).as("a demo reports, it does not alarm").isZero();
         assertThat(r.out()).contains("# App Connector Troubleshooting Report", "ZPA-ENR-001");
         assertThat(r.err()).isEmpty();
+        Cli text = Cli.run("--format", "text");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("ROOT CAUSE", "ZPA-ENR-001").doesNotContain("# App Connector");
+        assertThat(Cli.run("--version").out()).startsWith("zpa-doctor ");
     }
 
     @Test
