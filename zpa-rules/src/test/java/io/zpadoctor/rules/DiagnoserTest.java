@@ -124,4 +124,36 @@ class DiagnoserTest {
             assertThat(e.line()).isEqualTo(2);
         });
     }
+
+    @Test
+    void aCaseNamingOnlyAnApplicationIsAboutTheGroupsServingIt() {
+        // g1 serves intranet through its segment and is healthy; g2, elsewhere, has a disabled connector
+        List<AppConnector> connectors = List.of(
+                AppConnector.builder("c1").name("dc1-key-1").groupId("g1").controlChannelStatus("ZPN_STATUS_AUTHENTICATED")
+                        .source("api/connectors.json").build(),
+                AppConnector.builder("c2").name("dc1-key-2").groupId("g1").controlChannelStatus("ZPN_STATUS_AUTHENTICATED")
+                        .source("api/connectors.json").build(),
+                AppConnector.builder("c3").name("dc2-key-1").groupId("g2").enabled(false)
+                        .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build());
+        Tenant t = new Tenant(connectors,
+                List.of(ConnectorGroup.builder("g1").name("DC1").source("api/connector-groups.json").build(),
+                        ConnectorGroup.builder("g2").name("DC2").source("api/connector-groups.json").build()),
+                List.of(),
+                List.of(),
+                List.of(io.zpadoctor.model.tenant.ServerGroup.builder("sg1").name("intranet-servers").dynamicDiscovery(true)
+                        .connectorGroupIds(List.of("g1")).source("api/server-groups.json").build()),
+                List.of(io.zpadoctor.model.tenant.ApplicationSegment.builder("s1").name("intranet")
+                        .domainNames(List.of("intranet.corp.example.com"))
+                        .tcpPortRanges(List.of(new io.zpadoctor.model.tenant.PortRange(443, 443)))
+                        .serverGroupIds(List.of("sg1")).source("api/application-segments.json").build()),
+                EnumSet.allOf(TenantCollection.class));
+        Facts whole = Facts.builder().tenant(t).evaluatedAt(NOW, "test").build();
+        assertThat(Diagnoser.builder().build().diagnose(whole).findings("ZPA-CON-005")).hasSize(1);
+        Diagnosis app = Diagnoser.builder().build().diagnose(whole.toBuilder().reportedCase(new ReportedCase(
+                Symptom.APP_UNREACHABLE, null, null, io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"),
+                null, null)).build());
+        assertThat(app.findings("ZPA-CON-005")).as("DC2's disabled connector has nothing to do with intranet").isEmpty();
+        assertThat(app.primary()).isNull();
+        assertThat(app.notes()).anyMatch(n -> n.contains("served by segment \"intranet\" through connector group DC1"));
+    }
 }

@@ -4,9 +4,12 @@ import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.derived.CaseConnector;
 import io.zpadoctor.model.derived.CaseScope;
 import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
+import io.zpadoctor.model.tenant.TenantCollection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +37,7 @@ public final class ScopeResolver {
     public static Result resolve(ReportedCase c, Tenant tenant) {
         List<String> notes = new ArrayList<>();
         if (!c.hasScope()) {
-            return new Result(CaseScope.EVERYTHING, notes);
+            return c.application() != null ? byApplication(c, tenant, notes) : new Result(CaseScope.EVERYTHING, notes);
         }
         Set<String> connectorIds = new LinkedHashSet<>();
         Set<String> groupIds = new LinkedHashSet<>();
@@ -79,6 +82,51 @@ public final class ScopeResolver {
             }
         }
         return new Result(new CaseScope(false, cc, connectorIds, groupIds, unresolvedGroup), notes);
+    }
+
+    /**
+     * A case naming only an application is about the connector groups that serve it: the most specific enabled
+     * segment covering its host and port (as ZPA chooses, and as classify.drl does), its server groups, their
+     * connector groups. Trouble elsewhere in the tenant is no answer to "why can users not reach this".
+     */
+    private static Result byApplication(ReportedCase c, Tenant tenant, List<String> notes) {
+        if (tenant.segments().isEmpty() && !tenant.isLoaded(TenantCollection.APPLICATION_SEGMENTS)) {
+            return new Result(CaseScope.EVERYTHING, notes);   // no segments read: which groups serve it is unknown
+        }
+        String host = c.application().host();
+        Integer port = c.application().port();
+        ApplicationSegment serving = null;
+        int best = -1;
+        for (ApplicationSegment s : tenant.segments()) {
+            int spec = s.matchSpecificity(host);
+            if (spec < 0 || !s.enabled() || port != null && !s.coversPort(port)) {
+                continue;
+            }
+            if (spec > best || spec == best && s.id().compareTo(serving.id()) < 0) {
+                serving = s;
+                best = spec;
+            }
+        }
+        Set<String> groupIds = new LinkedHashSet<>();
+        if (serving != null) {
+            for (ServerGroup sg : tenant.serverGroups()) {
+                if (serving.serverGroupIds().contains(sg.id()) || sg.applicationIds().contains(serving.id())) {
+                    groupIds.addAll(sg.connectorGroupIds());
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (String gid : groupIds) {
+                ConnectorGroup g = tenant.groups().stream().filter(x -> gid.equals(x.id())).findFirst().orElse(null);
+                names.add(g != null ? g.displayName() : gid);
+            }
+            notes.add("Application " + c.application() + " is served by segment \"" + serving.displayName() + "\""
+                    + (names.isEmpty() ? ", through no connector group; " : " through connector group"
+                    + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + "; ")
+                    + "the diagnosis covers " + (names.isEmpty() ? "that chain only." : "those groups."));
+        } else {
+            notes.add("No enabled segment covers " + c.application() + "; the diagnosis covers that chain only.");
+        }
+        return new Result(new CaseScope(false, null, Set.of(), groupIds, null), notes);
     }
 
     private static ProvisioningKey keyFromDefaultName(String connectorName, Tenant tenant) {
