@@ -82,7 +82,7 @@ final class Views {
         }
         List<String> names = new ArrayList<>();
         for (AffectedConnector a : d.affectedConnectors()) {
-            names.add(a.name() + (a.id() == null && a.status() != null && a.status().startsWith("not in the API") ? " (not in the API)" : ""));
+            names.add(a.name() + (AffectedConnector.NOT_IN_API.equals(a.status()) ? " (not in the API)" : ""));
         }
         return limit(names, 10);
     }

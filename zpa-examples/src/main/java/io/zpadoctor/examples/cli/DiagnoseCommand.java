@@ -74,9 +74,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         List<Bundle> hosts = new ArrayList<>();
         for (Path p : hostBundles) {
-            hosts.add(LiveTenant.readBundle(p));
+            hosts.add(BundleArgs.read(p));
         }
-        Bundle b = LiveTenant.withHosts(LiveTenant.readBundle(bundle), hosts);
+        Bundle b = BundleArgs.withHosts(BundleArgs.read(bundle), hosts);
         return run(b, caseOptions, output, engine);
     }
 

@@ -1,8 +1,6 @@
 package io.zpadoctor.examples.cli;
 
 import io.zpadoctor.client.bundle.Bundle;
-import io.zpadoctor.client.bundle.BundleException;
-import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.report.Reports;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.FleetReport;
@@ -55,16 +53,7 @@ final class FleetCommand implements Callable<Integer> {
                     ? "--bundle and --api are alternatives: the tenant comes from one or the other"
                     : "Missing required option: '--bundle=PATH' (or --api to read the live tenant)");
         }
-        Bundle b;
-        if (api.api) {
-            b = LiveTenant.read(api, java.util.List.of());
-        } else {
-            try {
-                b = BundleReader.read(bundle);
-            } catch (BundleException e) {
-                throw new CliException(ExitCodes.DATA, e.getMessage());
-            }
-        }
+        Bundle b = api.api ? LiveTenant.read(api, java.util.List.of()) : BundleArgs.read(bundle);
         Timings.mark("read bundle");
         Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");

@@ -199,12 +199,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Bundle b;
-            try {
-                b = BundleReader.read(bundle);
-            } catch (BundleException e) {
-                throw new CliException(ExitCodes.DATA, e.getMessage());
-            }
+            Bundle b = BundleArgs.read(bundle);
             b = b.withCase(caseOptions.over(b.reportedCase()));
             Explanation e = engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
             System.out.println(e.code() + (e.fired() ? " fired." : " did not fire."));

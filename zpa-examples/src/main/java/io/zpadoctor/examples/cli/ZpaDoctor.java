@@ -35,6 +35,7 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     public static void main(String[] args) {
         Timings.mark("JVM start to main");
+        args = withDefaultCommand(args);
         if (diagnosesWithBuiltInRules(args)) {
             Diagnoser.preload();   // the rules load on the second core while options are parsed and the bundle read
         }
@@ -43,9 +44,21 @@ public final class ZpaDoctor implements Callable<Integer> {
         System.exit(code);
     }
 
+    /** No command, or only options that are not help or version: the demo, with the same handling as any command. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || java.util.Set.of("-h", "--help", "-V", "--version")
+                .contains(args[0]))) {
+            return args;
+        }
+        String[] demo = new String[args.length + 1];
+        demo[0] = "demo";
+        System.arraycopy(args, 0, demo, 1, args.length);
+        return demo;
+    }
+
     /** A diagnosis with the built-in rules alone is coming (packs build a rule base of their own). */
     static boolean diagnosesWithBuiltInRules(String[] args) {
-        if (args.length > 0 && !java.util.Set.of("demo", "diagnose", "fleet").contains(args[0])) {
+        if (args.length == 0 || !java.util.Set.of("demo", "diagnose", "fleet").contains(args[0])) {
             return false;
         }
         for (String a : args) {
@@ -58,14 +71,7 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
-        if (args.length == 0 || args[0].startsWith("-") && !java.util.Set.of("-h", "--help", "-V", "--version")
-                .contains(args[0])) {
-            // no command: the demo, with its options and the same error handling as any command
-            String[] demo = new String[args.length + 1];
-            demo[0] = "demo";
-            System.arraycopy(args, 0, demo, 1, args.length);
-            args = demo;
-        }
+        args = withDefaultCommand(args);
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(new ZpaDoctor());
         // picocli reads every registered command's annotations up front (a third of a second on a cold JVM):

@@ -59,6 +59,19 @@ class ZpaDoctorTest {
     }
 
     @Test
+    void theBuiltInRulesPreloadOnlyForADiagnosisThatUsesThem() {
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[0]))).isTrue();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[] {"--format", "text"})))
+                .isTrue();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"fleet", "--bundle", "x"})).isTrue();
+        // a pack builds its own rule base; help and other commands diagnose nothing
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"diagnose", "--rules", "p", "--bundle", "x"})).isFalse();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"diagnose", "--help"})).isFalse();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[] {"--version"}))).isFalse();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"snapshot", "--api"})).isFalse();
+    }
+
+    @Test
     void anUnknownOptionIsNamedButWhatFollowsItIsNeverEchoed() {
         // a secret typed after a mistaken option must not land in the terminal's scrollback or a CI log
         Cli typo = Cli.run("diagnose", "--bundle", ".", "--client-secret", "s3cr3t-value", "--clientid=abc-id-42");

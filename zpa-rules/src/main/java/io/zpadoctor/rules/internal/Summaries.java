@@ -98,7 +98,7 @@ public final class Summaries {
     /** The connectors the report is about: the case's, then those findings are about. */
     public static List<AffectedConnector> affected(CaseScope scope, TenantIndex index, List<Finding> findings) {
         Map<String, AffectedConnector> out = new LinkedHashMap<>();
-        String absent = index.connectorsRead ? "not in the API (not enrolled)" : "unknown (no connector list was read)";
+        String absent = index.connectorsRead ? AffectedConnector.NOT_IN_API : AffectedConnector.NO_CONNECTOR_LIST;
         if (scope.connector() != null && !scope.connector().existsInApi()) {
             ConnectorGroup g = index.group(scope.connector().groupId());
             out.put("name:" + scope.connector().name(), new AffectedConnector(scope.connector().name(), null,

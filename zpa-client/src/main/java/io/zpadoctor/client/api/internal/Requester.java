@@ -165,7 +165,7 @@ public final class Requester {
                 lastProblem = "HTTP 429 rate limited" + err.inParens();
                 if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                     throw new ZpaApiException(Kind.RATE_LIMITED, call.label(), s, "still rate limited after "
-                            + attempts(sends, start).replace("attempt", "request") + "; the server asks to wait " + Durations.show(wait)
+                            + count(sends, "request", start) + "; the server asks to wait " + Durations.show(wait)
                             + " more, beyond the retry time of " + Durations.show(config.retryBudget()));
                 }
                 pauseAll(wait, "rate limited (HTTP 429) by " + call.method() + " " + call.uri().getPath());
@@ -338,8 +338,11 @@ public final class Requester {
     }
 
     private static String attempts(int attempt, long start) {
-        return attempt + (attempt == 1 ? " attempt" : " attempts") + " in "
-                + Durations.show(Duration.ofNanos(System.nanoTime() - start));
+        return count(attempt, "attempt", start);
+    }
+
+    private static String count(int n, String noun, long start) {
+        return n + " " + noun + (n == 1 ? "" : "s") + " in " + Durations.show(Duration.ofNanos(System.nanoTime() - start));
     }
 
     private ZpaApiException refused(Call call, Http.Response r, ErrorBody err) {
