@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Counts of a connector group's connectors by state, gathered in one pass so no other rule has to walk the
@@ -57,11 +56,18 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 last = last == null || t.isAfter(last) ? t : last;
             }
         }
-        Set<String> versions = counts.keySet().stream().filter(v -> !v.equals("unknown"))
-                .collect(Collectors.toSet());
-        String versionCounts = counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
-        return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions, versionCounts,
+        String[] known = new String[counts.size()];
+        int k = 0;
+        for (String v : counts.keySet()) {
+            if (!v.equals("unknown")) {
+                known[k++] = v;
+            }
+        }
+        Set<String> versions = Set.of(java.util.Arrays.copyOf(known, k));
+        StringBuilder versionCounts = new StringBuilder();
+        counts.forEach((v, n) -> versionCounts.append(versionCounts.length() == 0 ? "" : ", ")
+                .append(v).append(" (").append(n).append(')'));
+        return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions, versionCounts.toString(),
                 timeMissing ? null : first, timeMissing ? null : last);
     }
 

@@ -36,6 +36,8 @@ public final class FactTypes {
             NotEnrolling.class, Disconnected.class, GroupHealth.class, SegmentMatch.class, EffectiveSegment.class,
             ServingGroup.class, GroupInServerGroup.class, SegmentUsesServerGroup.class, UpgradeLag.class,
             GroupDisconnects.class, Finding.class,
+            io.zpadoctor.model.derived.SameFingerprint.class, io.zpadoctor.model.derived.SameAddress.class,
+            io.zpadoctor.model.derived.EnrolledWithKey.class, io.zpadoctor.model.derived.CertificateInUse.class,
             io.zpadoctor.model.derived.HostContext.class, io.zpadoctor.model.derived.HostStatus.class,
             io.zpadoctor.model.derived.OptDisk.class, io.zpadoctor.model.derived.HostKey.class,
             HostInventory.class, ProbeProblem.class,

@@ -4,6 +4,10 @@ import io.zpadoctor.model.EvaluationTime;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.derived.CaseScope;
+import io.zpadoctor.model.derived.CertificateInUse;
+import io.zpadoctor.model.derived.EnrolledWithKey;
+import io.zpadoctor.model.derived.SameAddress;
+import io.zpadoctor.model.derived.SameFingerprint;
 import io.zpadoctor.model.derived.EffectiveSegment;
 import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.derived.GroupInServerGroup;
@@ -15,6 +19,7 @@ import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
 import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
@@ -26,6 +31,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,24 +129,60 @@ public final class SessionRunner {
     }
 
     /**
-     * The tenant's bookkeeping facts: each group's counts and the membership lists flattened into edges, so joins
-     * on them are indexed (drools.md: ten times faster than {@code contains}). They restate the tenant and never
-     * change during a session, so they are computed here once instead of by rules with truth maintenance, which
-     * cost a third of a 10,000-connector session.
+     * The tenant's bookkeeping facts: each group's counts, the membership lists flattened into edges, and the
+     * connectors grouped by what they share (fingerprint, address in a group, enrollment key) and the CAs in use.
+     * They restate the tenant and never change during a session, so they are computed here once instead of by
+     * rules with truth maintenance, and rules join a few hundred of them instead of every connector: a pattern
+     * over all connectors costs a tuple per connector per rule, the largest part of a 10,000-connector session.
      */
     static List<Object> relations(Tenant t) {
-        Map<String, List<AppConnector>> byGroup = new LinkedHashMap<>();
-        for (ConnectorGroup g : t.groups()) {
+        List<ConnectorGroup> groups = t.groups();
+        List<AppConnector> connectors = t.connectors();
+        // every group id a connector names, listed or not: duplicates by address are looked for within each
+        Map<String, List<AppConnector>> byGroup = new LinkedHashMap<>(capacity(groups.size()));
+        for (ConnectorGroup g : groups) {
             byGroup.putIfAbsent(g.id(), new ArrayList<>());
         }
-        for (AppConnector c : t.connectors()) {
-            List<AppConnector> members = c.groupId() == null ? null : byGroup.get(c.groupId());
-            if (members != null) {
-                members.add(c);
-            }
+        Map<String, Object> firstWithFingerprint = new HashMap<>(capacity(connectors.size()));
+        Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
+        Map<String, List<AppConnector>> byKey = new LinkedHashMap<>(capacity(t.keys().size()));
+        Map<String, int[]> certificates = new LinkedHashMap<>();
+        for (ConnectorGroup g : groups) {
+            count(certificates, g.enrollmentCertId(), 0);
         }
-        List<Object> out = new ArrayList<>(byGroup.size() + t.serverGroups().size() * 2);
-        byGroup.forEach((gid, members) -> out.add(GroupHealth.of(gid, members)));
+        for (ProvisioningKey k : t.keys()) {
+            count(certificates, k.enrollmentCertId(), 1);
+        }
+        for (AppConnector c : connectors) {
+            if (c.groupId() != null) {
+                byGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
+            }
+            if (c.fingerprint() != null) {
+                Object first = firstWithFingerprint.putIfAbsent(c.fingerprint(), c);
+                if (first != null) {
+                    sameFingerprint.computeIfAbsent(c.fingerprint(), k -> newList((AppConnector) first)).add(c);
+                }
+            }
+            if (c.provisioningKeyId() != null) {
+                byKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
+            }
+            count(certificates, c.enrollmentCertId(), 2);
+        }
+        List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
+                + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
+        Set<String> listed = new HashSet<>(capacity(groups.size()));
+        groups.forEach(g -> listed.add(g.id()));
+        byGroup.forEach((gid, members) -> {
+            if (listed.contains(gid)) {
+                out.add(GroupHealth.of(gid, members));
+            }
+            if (members.size() > 1) {
+                sameAddress(gid, members, out);
+            }
+        });
+        sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
+        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, users)));
+        certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         for (ServerGroup sg : t.serverGroups()) {
             for (String cg : sg.connectorGroupIds()) {
@@ -157,6 +200,65 @@ public final class SessionRunner {
         }
         out.addAll(edges);
         return out;
+    }
+
+    /** The group's connectors that share a private address, one fact per shared address, in the group's order. */
+    private static void sameAddress(String groupId, List<AppConnector> members, List<Object> out) {
+        if (members.size() > 32) {
+            Map<String, List<AppConnector>> byIp = new LinkedHashMap<>(capacity(members.size()));
+            for (AppConnector c : members) {
+                if (c.privateIp() != null) {
+                    byIp.computeIfAbsent(c.privateIp(), k -> new ArrayList<>(1)).add(c);
+                }
+            }
+            byIp.forEach((ip, same) -> {
+                if (same.size() > 1) {
+                    out.add(new SameAddress(groupId, ip, same));
+                }
+            });
+            return;
+        }
+        // most groups hold a handful of connectors: comparing pairs is cheaper than hashing their addresses
+        Set<String> reported = null;
+        for (int i = 0; i < members.size(); i++) {
+            String ip = members.get(i).privateIp();
+            if (ip == null || reported != null && reported.contains(ip)) {
+                continue;
+            }
+            List<AppConnector> same = null;
+            for (int j = i + 1; j < members.size(); j++) {
+                if (ip.equals(members.get(j).privateIp())) {
+                    if (same == null) {
+                        same = newList(members.get(i));
+                    }
+                    same.add(members.get(j));
+                }
+            }
+            if (same != null) {
+                out.add(new SameAddress(groupId, ip, same));
+                if (reported == null) {
+                    reported = new HashSet<>();
+                }
+                reported.add(ip);
+            }
+        }
+    }
+
+    private static List<AppConnector> newList(AppConnector first) {
+        List<AppConnector> l = new ArrayList<>(2);
+        l.add(first);
+        return l;
+    }
+
+    private static void count(Map<String, int[]> certificates, String id, int kind) {
+        if (id != null) {
+            certificates.computeIfAbsent(id, k -> new int[3])[kind]++;
+        }
+    }
+
+    /** A hash map capacity that holds {@code n} entries without resizing. */
+    static int capacity(int n) {
+        return (int) Math.min(1 << 30, n * 4L / 3 + 1);
     }
 
     /** Runs the facts through the rules, then lets the caller look into the session before it is disposed. */

@@ -18,7 +18,33 @@ public final class Template {
     /** Renders prose: runs of spaces that folding and dropped sections leave become one, none before punctuation. */
     public static String render(String template, Map<String, String> values) {
         String s = raw(template, values);
-        return s == null ? null : s.replaceAll("[ \\t]{2,}", " ").replaceAll(" ([.,;:)])", "$1").strip();
+        return s == null ? null : tidy(s);
+    }
+
+    /**
+     * Folds each run of two or more spaces or tabs into one space, then drops a space before {@code . , ; : )},
+     * then strips: one pass instead of two regular expressions, as every finding renders several texts.
+     */
+    static String tidy(String s) {
+        int n = s.length();
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t') {
+                b.append(c);
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            char ws = j - i >= 2 ? ' ' : c;
+            if (!(ws == ' ' && j < n && ".,;:)".indexOf(s.charAt(j)) >= 0)) {
+                b.append(ws);
+            }
+            i = j - 1;
+        }
+        return b.toString().strip();
     }
 
     /** Renders a command: only surrounding whitespace is trimmed, the rest is kept as written. */

@@ -49,4 +49,20 @@ class TemplateTest {
         assertThatThrownBy(() -> Template.render("{{#a}}x{{/b}}", Map.of())).hasMessageContaining("closes 'a'");
         assertThat(Template.requiredNames("{{a}} {{#b}}{{c}}{{/b}}")).containsExactly("a");
     }
+
+    @Test
+    void tidyingInOnePassMatchesTheTwoRegularExpressionsItReplaced() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "  \t\t.,;:)a(\n";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            String expected = s.replaceAll("[ \\t]{2,}", " ").replaceAll(" ([.,;:)])", "$1").strip();
+            assertThat(Template.tidy(s)).as("tidy(\"%s\")", s.replace("\t", "\\t").replace("\n", "\\n"))
+                    .isEqualTo(expected);
+        }
+    }
 }

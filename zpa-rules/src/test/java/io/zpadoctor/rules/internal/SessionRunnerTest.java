@@ -1,0 +1,127 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.derived.CertificateInUse;
+import io.zpadoctor.model.derived.EnrolledWithKey;
+import io.zpadoctor.model.derived.GroupHealth;
+import io.zpadoctor.model.derived.SameAddress;
+import io.zpadoctor.model.derived.SameFingerprint;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.Tenant;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bookkeeping facts computed in Java before a session: what they group, and what they leave out. */
+class SessionRunnerTest {
+
+    private static AppConnector.Builder connector(String id, String group) {
+        return AppConnector.builder(id).name(id).groupId(group).controlChannelStatus("ZPN_STATUS_AUTHENTICATED");
+    }
+
+    private static <T> List<T> only(List<Object> facts, Class<T> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<String> ids(List<AppConnector> cs) {
+        return cs.stream().map(AppConnector::id).toList();
+    }
+
+    @Test
+    void aFingerprintIsSharedAcrossGroupsAndOnlyWhenTwoOrMoreConnectorsHaveIt() {
+        Tenant t = new Tenant(List.of(
+                connector("a", "g1").fingerprint("fp-1").build(),
+                connector("b", "g2").fingerprint("fp-1").build(),
+                connector("c", "g1").fingerprint("fp-2").build(),
+                connector("d", "g1").build()),
+                List.of(ConnectorGroup.builder("g1").build(), ConnectorGroup.builder("g2").build()),
+                null, null, null, null, null);
+
+        List<SameFingerprint> same = only(SessionRunner.relations(t), SameFingerprint.class);
+
+        assertThat(same).hasSize(1);
+        assertThat(same.get(0).fingerprint()).isEqualTo("fp-1");
+        assertThat(ids(same.get(0).connectors())).containsExactly("a", "b");
+    }
+
+    @Test
+    void anAddressIsSharedOnlyWithinOneGroupAlsoAGroupNoListNames() {
+        Tenant t = new Tenant(List.of(
+                connector("a", "g1").privateIp("10.0.0.5").build(),
+                connector("b", "g2").privateIp("10.0.0.5").build(),
+                connector("c", "g1").privateIp("10.0.0.5").build(),
+                connector("d", "g1").privateIp("10.0.0.6").build(),
+                connector("e", "g-unlisted").privateIp("10.9.9.9").build(),
+                connector("f", "g-unlisted").privateIp("10.9.9.9").build(),
+                connector("g", null).privateIp("10.9.9.9").build()),
+                List.of(ConnectorGroup.builder("g1").build(), ConnectorGroup.builder("g2").build()),
+                null, null, null, null, null);
+
+        List<SameAddress> same = only(SessionRunner.relations(t), SameAddress.class);
+
+        assertThat(same).extracting(SameAddress::groupId, SameAddress::privateIp, s -> ids(s.connectors()))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("g1", "10.0.0.5", List.of("a", "c")),
+                        org.assertj.core.groups.Tuple.tuple("g-unlisted", "10.9.9.9", List.of("e", "f")));
+        assertThat(only(SessionRunner.relations(t), GroupHealth.class)).extracting(GroupHealth::groupId)
+                .as("counts only for listed groups").containsExactly("g1", "g2");
+    }
+
+    @Test
+    void aLargeGroupFindsTheSameSharedAddressesAsPairwiseComparison() {
+        // above 32 members the addresses are hashed instead of compared in pairs; the answer must not change
+        List<AppConnector> cs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cs.add(connector("c" + i, "big").privateIp("10.0.0." + (i % 37)).build());
+        }
+        List<AppConnector> small = cs.subList(0, 30);
+        Tenant bigTenant = new Tenant(cs, List.of(ConnectorGroup.builder("big").build()), null, null, null, null, null);
+
+        List<SameAddress> same = only(SessionRunner.relations(bigTenant), SameAddress.class);
+
+        assertThat(same).extracting(SameAddress::privateIp).containsExactly("10.0.0.0", "10.0.0.1", "10.0.0.2");
+        assertThat(ids(same.get(0).connectors())).containsExactly("c0", "c37");
+        List<AppConnector> withTwins = new ArrayList<>(small);
+        withTwins.add(connector("x", "big").privateIp("10.0.0.3").build());
+        Tenant smallTenant = new Tenant(withTwins, List.of(ConnectorGroup.builder("big").build()), null, null, null,
+                null, null);
+        assertThat(only(SessionRunner.relations(smallTenant), SameAddress.class))
+                .extracting(SameAddress::privateIp, s -> ids(s.connectors()))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("10.0.0.3", List.of("c3", "x")));
+    }
+
+    @Test
+    void connectorsAreGroupedByTheKeyTheyNameWhetherOrNotItExists() {
+        Tenant t = new Tenant(List.of(
+                connector("a", "g1").provisioningKeyId("k1").build(),
+                connector("b", "g1").provisioningKeyId("k-gone").build(),
+                connector("c", "g1").provisioningKeyId("k1").build(),
+                connector("d", "g1").build()),
+                List.of(ConnectorGroup.builder("g1").build()),
+                List.of(ProvisioningKey.builder("k1").groupId("g1").build()), null, null, null, null);
+
+        List<EnrolledWithKey> keys = only(SessionRunner.relations(t), EnrolledWithKey.class);
+
+        assertThat(keys).extracting(EnrolledWithKey::keyId, k -> ids(k.connectors())).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("k1", List.of("a", "c")),
+                org.assertj.core.groups.Tuple.tuple("k-gone", List.of("b")));
+    }
+
+    @Test
+    void certificatesInUseCountWhoNamesThem() {
+        Tenant t = new Tenant(List.of(
+                connector("a", "g1").enrollmentCertId("ca-1").build(),
+                connector("b", "g1").enrollmentCertId("ca-1").build(),
+                connector("c", "g1").build()),
+                List.of(ConnectorGroup.builder("g1").enrollmentCertId("ca-2").build()),
+                List.of(ProvisioningKey.builder("k1").groupId("g1").enrollmentCertId("ca-1").build()),
+                null, null, null, null);
+
+        assertThat(only(SessionRunner.relations(t), CertificateInUse.class)).containsExactlyInAnyOrder(
+                new CertificateInUse("ca-1", 0, 1, 2), new CertificateInUse("ca-2", 1, 0, 0));
+    }
+}
