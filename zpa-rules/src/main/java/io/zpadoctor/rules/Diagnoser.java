@@ -173,7 +173,7 @@ public final class Diagnoser {
         ReportedCase rc = facts.reportedCase();
         ScopeResolver.Result scope = ScopeResolver.resolve(rc, facts.tenant());
 
-        SessionRunner.Result run = run(facts, scope, time, thr);
+        SessionRunner.Result run = run(facts, scope, time, thr, index);
 
         List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals(rc));
         Verdicts verdicts = new Verdicts(catalog, rc, scope.scope());
@@ -208,12 +208,13 @@ public final class Diagnoser {
     }
 
     /** One session, or, for a large tenant-wide case, one per shard of whole groups (same findings, less GC). */
-    private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr) {
+    private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr,
+                                     TenantIndex index) {
         // a pack's rules may join across groups, so a diagnosis with packs always runs in one session
         if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts)
                 || !packs.isEmpty()) {
             return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
-                    SessionRunner.fireLimit(facts));
+                    SessionRunner.fireLimit(facts), index);
         }
         long start = System.nanoTime();
         List<Facts> shards = Partitioner.shards(facts, shardConnectors);

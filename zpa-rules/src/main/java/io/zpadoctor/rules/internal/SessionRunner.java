@@ -69,6 +69,12 @@ public final class SessionRunner {
 
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
                              Thresholds thresholds, List<RuleListener> listeners, int fireLimit) {
+        return run(kieBase, facts, scope, time, thresholds, listeners, fireLimit, null);
+    }
+
+    /** The same, with the caller's index of this tenant (or null), whose groupings the relations then reuse. */
+    public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
+                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, TenantIndex index) {
         long start = System.nanoTime();
         KieSession session = kieBase.newKieSession();
         try {
@@ -82,7 +88,7 @@ public final class SessionRunner {
                     }
                 });
             }
-            insertAll(session, facts, scope, time, thresholds);
+            insertAll(session, facts, scope, time, thresholds, index);
             int fired = session.fireAllRules(fireLimit);
             if (fired >= fireLimit) {
                 throw new DiagnosisException("the rules fired " + fired + " times, the limit for this input: a rule"
@@ -109,7 +115,8 @@ public final class SessionRunner {
         }
     }
 
-    private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr) {
+    private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
+                                  TenantIndex index) {
         Tenant t = facts.tenant();
         s.insert(facts.reportedCase());
         s.insert(scope);
@@ -124,7 +131,7 @@ public final class SessionRunner {
         t.certificates().forEach(s::insert);
         t.serverGroups().forEach(s::insert);
         t.segments().forEach(s::insert);
-        relations(t).forEach(s::insert);
+        relations(t, index).forEach(s::insert);
         facts.hostFacts().forEach(s::insert);
     }
 
@@ -136,13 +143,17 @@ public final class SessionRunner {
      * over all connectors costs a tuple per connector per rule, the largest part of a 10,000-connector session.
      */
     static List<Object> relations(Tenant t) {
+        return relations(t, null);
+    }
+
+    /** The same, reusing the index's connectors-by-group when it was built from this very tenant. */
+    static List<Object> relations(Tenant t, TenantIndex index) {
         List<ConnectorGroup> groups = t.groups();
         List<AppConnector> connectors = t.connectors();
         // every group id a connector names, listed or not: duplicates by address are looked for within each
-        Map<String, List<AppConnector>> byGroup = new LinkedHashMap<>(capacity(groups.size()));
-        for (ConnectorGroup g : groups) {
-            byGroup.putIfAbsent(g.id(), new ArrayList<>());
-        }
+        boolean grouped = index != null && index.indexes(t);
+        Map<String, List<AppConnector>> byGroup = grouped ? index.connectorsByGroup
+                : new LinkedHashMap<>(capacity(groups.size()));
         Map<String, Object> firstWithFingerprint = new HashMap<>(capacity(connectors.size()));
         Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
         Map<String, List<AppConnector>> byKey = new LinkedHashMap<>(capacity(t.keys().size()));
@@ -154,7 +165,7 @@ public final class SessionRunner {
             count(certificates, k.enrollmentCertId(), 1);
         }
         for (AppConnector c : connectors) {
-            if (c.groupId() != null) {
+            if (!grouped && c.groupId() != null) {
                 byGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
             }
             if (c.fingerprint() != null) {
@@ -171,11 +182,12 @@ public final class SessionRunner {
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
         Set<String> listed = new HashSet<>(capacity(groups.size()));
-        groups.forEach(g -> listed.add(g.id()));
-        byGroup.forEach((gid, members) -> {
-            if (listed.contains(gid)) {
-                out.add(GroupHealth.of(gid, members));
+        for (ConnectorGroup g : groups) {
+            if (listed.add(g.id())) {
+                out.add(GroupHealth.of(g.id(), byGroup.getOrDefault(g.id(), List.of())));
             }
+        }
+        byGroup.forEach((gid, members) -> {
             if (members.size() > 1) {
                 sameAddress(gid, members, out);
             }
@@ -272,7 +284,7 @@ public final class SessionRunner {
                     listener.ruleFired(event.getMatch().getRule().getName(), event.getMatch().getRule().getPackageName());
                 }
             });
-            insertAll(session, facts, scope, time, thr);
+            insertAll(session, facts, scope, time, thr, null);
             int limit = fireLimit(facts);
             if (session.fireAllRules(limit) >= limit) {
                 throw new DiagnosisException("the rules fired " + limit + " times, the limit for this input");

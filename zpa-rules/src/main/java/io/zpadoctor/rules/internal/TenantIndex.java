@@ -9,25 +9,39 @@ import io.zpadoctor.model.tenant.Tenant;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Tenant objects by id and by relation, built once per diagnosis for the Java-side steps. */
 public final class TenantIndex {
-    final Map<String, AppConnector> connectors = new HashMap<>();
-    final Map<String, ConnectorGroup> groups = new HashMap<>();
-    final Map<String, ProvisioningKey> keys = new HashMap<>();
-    final Map<String, ServerGroup> serverGroups = new HashMap<>();
-    final Map<String, ApplicationSegment> segments = new HashMap<>();
-    final Map<String, List<AppConnector>> connectorsByGroup = new HashMap<>();
-    final Map<String, List<ProvisioningKey>> keysByGroup = new HashMap<>();
-    final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup = new HashMap<>();
-    final Map<String, List<ApplicationSegment>> segmentsByServerGroup = new HashMap<>();
+    final Map<String, AppConnector> connectors;
+    final Map<String, ConnectorGroup> groups;
+    final Map<String, ProvisioningKey> keys;
+    final Map<String, ServerGroup> serverGroups;
+    final Map<String, ApplicationSegment> segments;
+    /** By first appearance among the connectors, so whoever walks it gets the same order every time. */
+    final Map<String, List<AppConnector>> connectorsByGroup;
+    final Map<String, List<ProvisioningKey>> keysByGroup;
+    final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup;
+    final Map<String, List<ApplicationSegment>> segmentsByServerGroup;
+    private final Tenant tenant;
 
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
     final boolean connectorsRead;
 
     public TenantIndex(Tenant t) {
+        tenant = t;
+        // sized up front: a 10,000-connector tenant would otherwise rehash each map a dozen times
+        connectors = new HashMap<>(SessionRunner.capacity(t.connectors().size()));
+        groups = new HashMap<>(SessionRunner.capacity(t.groups().size()));
+        keys = new HashMap<>(SessionRunner.capacity(t.keys().size()));
+        serverGroups = new HashMap<>(SessionRunner.capacity(t.serverGroups().size()));
+        segments = new HashMap<>(SessionRunner.capacity(t.segments().size()));
+        connectorsByGroup = new LinkedHashMap<>(SessionRunner.capacity(t.groups().size()));
+        keysByGroup = new HashMap<>(SessionRunner.capacity(t.groups().size()));
+        serverGroupsByConnectorGroup = new HashMap<>(SessionRunner.capacity(t.groups().size()));
+        segmentsByServerGroup = new HashMap<>(SessionRunner.capacity(t.serverGroups().size()));
         connectorsRead = t.loaded().isEmpty() ? !t.connectors().isEmpty()
                 : t.loaded().contains(io.zpadoctor.model.tenant.TenantCollection.CONNECTORS);
         for (AppConnector c : t.connectors()) {
@@ -85,6 +99,11 @@ public final class TenantIndex {
 
     public ApplicationSegment segment(String id) {
         return id == null ? null : segments.get(id);
+    }
+
+    /** Whether this index was built from exactly this tenant object. */
+    boolean indexes(Tenant t) {
+        return tenant == t;
     }
 
     public List<AppConnector> connectorsOf(String groupId) {
