@@ -1,9 +1,11 @@
 package io.zpadoctor.model.derived;
 
 import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,16 +20,22 @@ import java.util.TreeMap;
  * @param firstDisconnect the earliest {@code lastBrokerDisconnectTime} of the group's connectors, or null when
  *        one of them has none
  * @param lastDisconnect the latest, or null likewise
+ * @param group the group itself, so a rule about one group needs no join with every group
+ * @param serverGroupIds the server groups that list this group, in their order
  */
 public record GroupHealth(String groupId, int total, int serving, int authenticated, int disconnected,
                           int disabled, int unknownStatus, Set<String> versions, String versionCounts,
-                          Instant firstDisconnect, Instant lastDisconnect) {
+                          Instant firstDisconnect, Instant lastDisconnect, ConnectorGroup group,
+                          List<String> serverGroupIds) {
 
     public GroupHealth {
         versions = versions == null ? Set.of() : Set.copyOf(versions);
+        serverGroupIds = serverGroupIds == null ? List.of() : List.copyOf(serverGroupIds);
     }
 
-    public static GroupHealth of(String groupId, Collection<?> connectors) {
+    /** The counts of {@code group}'s connectors; {@code serverGroupIds} as {@link #serverGroupIds()}. */
+    public static GroupHealth of(ConnectorGroup group, Collection<?> connectors, List<String> serverGroupIds) {
+        String groupId = group.id();
         int total = 0, serving = 0, auth = 0, disc = 0, disabled = 0, unknown = 0;
         Map<String, Integer> counts = new TreeMap<>();
         Instant first = null;
@@ -68,7 +76,7 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
         counts.forEach((v, n) -> versionCounts.append(versionCounts.length() == 0 ? "" : ", ")
                 .append(v).append(" (").append(n).append(')'));
         return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions, versionCounts.toString(),
-                timeMissing ? null : first, timeMissing ? null : last);
+                timeMissing ? null : first, timeMissing ? null : last, group, serverGroupIds);
     }
 
     /** Connectors not able to serve. */

@@ -181,10 +181,19 @@ public final class SessionRunner {
         }
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
+        Map<String, List<String>> listing = new HashMap<>(capacity(groups.size()));
+        for (ServerGroup sg : t.serverGroups()) {
+            for (String cg : sg.connectorGroupIds()) {
+                List<String> sgs = listing.computeIfAbsent(cg, k -> new ArrayList<>(1));
+                if (!sgs.contains(sg.id())) {
+                    sgs.add(sg.id());
+                }
+            }
+        }
         Set<String> listed = new HashSet<>(capacity(groups.size()));
         for (ConnectorGroup g : groups) {
             if (listed.add(g.id())) {
-                out.add(GroupHealth.of(g.id(), byGroup.getOrDefault(g.id(), List.of())));
+                out.add(GroupHealth.of(g, byGroup.getOrDefault(g.id(), List.of()), listing.get(g.id())));
             }
         }
         byGroup.forEach((gid, members) -> {
@@ -193,7 +202,9 @@ public final class SessionRunner {
             }
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
-        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, users)));
+        Map<String, ProvisioningKey> keys = new HashMap<>(capacity(t.keys().size()));
+        t.keys().forEach(k -> keys.putIfAbsent(k.id(), k));
+        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, keys.get(kid), users)));
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         for (ServerGroup sg : t.serverGroups()) {

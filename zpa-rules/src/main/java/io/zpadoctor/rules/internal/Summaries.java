@@ -82,7 +82,9 @@ public final class Summaries {
             sgs.add(new ServerGroupSummary(sg, index.segmentsUsing(sg.id())));
         }
         sgs.sort(Comparator.comparing(s -> s.serverGroup().displayName()));
-        return new GroupSummary(g, GroupHealth.of(g.id(), members), versions, expected, keys, sgs);
+        List<String> listing = new ArrayList<>();
+        index.serverGroupsUsing(g.id()).forEach(sg -> listing.add(sg.id()));
+        return new GroupSummary(g, GroupHealth.of(g, members, listing), versions, expected, keys, sgs);
     }
 
     static KeySummary.State state(ProvisioningKey k, Instant now) {

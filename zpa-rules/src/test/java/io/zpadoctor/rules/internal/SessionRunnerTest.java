@@ -106,9 +106,27 @@ class SessionRunnerTest {
 
         List<EnrolledWithKey> keys = only(SessionRunner.relations(t), EnrolledWithKey.class);
 
-        assertThat(keys).extracting(EnrolledWithKey::keyId, k -> ids(k.connectors())).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("k1", List.of("a", "c")),
-                org.assertj.core.groups.Tuple.tuple("k-gone", List.of("b")));
+        assertThat(keys).extracting(EnrolledWithKey::keyId, k -> k.key() != null, k -> ids(k.connectors()))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("k1", true, List.of("a", "c")),
+                        org.assertj.core.groups.Tuple.tuple("k-gone", false, List.of("b")));
+    }
+
+    @Test
+    void eachListedGroupGetsItsCountsWithTheGroupAndTheServerGroupsListingIt() {
+        Tenant t = new Tenant(List.of(connector("a", "g1").build()),
+                List.of(ConnectorGroup.builder("g1").build(), ConnectorGroup.builder("g2").enabled(false).build()),
+                null, null,
+                List.of(io.zpadoctor.model.tenant.ServerGroup.builder("sg1").connectorGroupIds(List.of("g1", "g2")).build(),
+                        io.zpadoctor.model.tenant.ServerGroup.builder("sg2").connectorGroupIds(List.of("g2", "g2")).build()),
+                null, null);
+
+        List<GroupHealth> health = only(SessionRunner.relations(t), GroupHealth.class);
+
+        assertThat(health).extracting(GroupHealth::groupId, GroupHealth::total, h -> h.group().enabled(),
+                GroupHealth::serverGroupIds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("g1", 1, true, List.of("sg1")),
+                org.assertj.core.groups.Tuple.tuple("g2", 0, false, List.of("sg1", "sg2")));
     }
 
     @Test
