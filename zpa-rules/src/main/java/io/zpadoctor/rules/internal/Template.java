@@ -27,6 +27,9 @@ public final class Template {
      */
     static String tidy(String s) {
         int n = s.length();
+        if (tidyAlready(s)) {
+            return s.strip();
+        }
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -45,6 +48,18 @@ public final class Template {
             i = j - 1;
         }
         return b.toString().strip();
+    }
+
+    /** Whether {@link #tidy} would only strip: no tab, no double space, no space before punctuation. */
+    private static boolean tidyAlready(String s) {
+        int n = s.length();
+        for (int i = s.indexOf(' '); i >= 0 && i < n - 1; i = s.indexOf(' ', i + 1)) {
+            char next = s.charAt(i + 1);
+            if (next == ' ' || next == '\t' || ".,;:)".indexOf(next) >= 0) {
+                return false;
+            }
+        }
+        return s.indexOf('\t') < 0;
     }
 
     /** Renders a command: only surrounding whitespace is trimmed, the rest is kept as written. */
