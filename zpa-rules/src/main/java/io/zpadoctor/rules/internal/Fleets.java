@@ -12,7 +12,6 @@ import io.zpadoctor.rules.FleetReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +23,12 @@ public final class Fleets {
     }
 
     public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index) {
-        // counted in hash maps and sorted once: a handful of distinct values over thousands of connectors
-        Map<String, int[]> statusCounts = new HashMap<>();
-        Map<String, int[]> versionCounts = new HashMap<>();
-        int disabled = 0;
-        for (AppConnector c : tenant.connectors()) {
-            statusCounts.computeIfAbsent(c.statusText() != null ? c.statusText() : "(none)", k -> new int[1])[0]++;
-            versionCounts.computeIfAbsent(c.currentVersion() != null ? c.currentVersion() : "(unknown)",
-                    k -> new int[1])[0]++;
-            if (!c.enabled()) {
-                disabled++;
-            }
-        }
+        // counted while the index was built, sorted here
         Map<String, Integer> statuses = new TreeMap<>();
-        statusCounts.forEach((k, n) -> statuses.put(k, n[0]));
+        index.statusCounts.forEach((k, n) -> statuses.put(k, n[0]));
         Map<String, Integer> versions = new TreeMap<>();
-        versionCounts.forEach((k, n) -> versions.put(k, n[0]));
+        index.versionCounts.forEach((k, n) -> versions.put(k, n[0]));
+        int disabled = index.disabledConnectors;
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : d.findings()) {
             bySeverity.merge(f.severity(), 1, Integer::sum);

@@ -148,37 +148,13 @@ public final class SessionRunner {
 
     /** The same, reusing the index's connectors-by-group when it was built from this very tenant. */
     static List<Object> relations(Tenant t, TenantIndex index) {
+        TenantIndex ix = index != null && index.indexes(t) ? index : new TenantIndex(t);
         List<ConnectorGroup> groups = t.groups();
-        List<AppConnector> connectors = t.connectors();
         // every group id a connector names, listed or not: duplicates by address are looked for within each
-        boolean grouped = index != null && index.indexes(t);
-        Map<String, List<AppConnector>> byGroup = grouped ? index.connectorsByGroup
-                : new LinkedHashMap<>(capacity(groups.size()));
-        Map<String, Object> firstWithFingerprint = new HashMap<>(capacity(connectors.size()));
-        Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
-        Map<String, List<AppConnector>> byKey = new LinkedHashMap<>(capacity(t.keys().size()));
-        Map<String, int[]> certificates = new LinkedHashMap<>();
-        for (ConnectorGroup g : groups) {
-            count(certificates, g.enrollmentCertId(), 0);
-        }
-        for (ProvisioningKey k : t.keys()) {
-            count(certificates, k.enrollmentCertId(), 1);
-        }
-        for (AppConnector c : connectors) {
-            if (!grouped && c.groupId() != null) {
-                byGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
-            }
-            if (c.fingerprint() != null) {
-                Object first = firstWithFingerprint.putIfAbsent(c.fingerprint(), c);
-                if (first != null) {
-                    sameFingerprint.computeIfAbsent(c.fingerprint(), k -> newList((AppConnector) first)).add(c);
-                }
-            }
-            if (c.provisioningKeyId() != null) {
-                byKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
-            }
-            count(certificates, c.enrollmentCertId(), 2);
-        }
+        Map<String, List<AppConnector>> byGroup = ix.connectorsByGroup;
+        Map<String, List<AppConnector>> sameFingerprint = ix.sameFingerprint;
+        Map<String, List<AppConnector>> byKey = ix.connectorsByKey;
+        Map<String, int[]> certificates = ix.certificateUse;
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
         Map<String, List<String>> listing = new HashMap<>(capacity(groups.size()));
@@ -202,9 +178,7 @@ public final class SessionRunner {
             }
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
-        Map<String, ProvisioningKey> keys = new HashMap<>(capacity(t.keys().size()));
-        t.keys().forEach(k -> keys.putIfAbsent(k.id(), k));
-        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, keys.get(kid), users)));
+        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         for (ServerGroup sg : t.serverGroups()) {
@@ -271,12 +245,6 @@ public final class SessionRunner {
         List<AppConnector> l = new ArrayList<>(2);
         l.add(first);
         return l;
-    }
-
-    private static void count(Map<String, int[]> certificates, String id, int kind) {
-        if (id != null) {
-            certificates.computeIfAbsent(id, k -> new int[3])[kind]++;
-        }
     }
 
     /** A hash map capacity that holds {@code n} entries without resizing. */

@@ -25,6 +25,16 @@ public final class TenantIndex {
     final Map<String, List<ProvisioningKey>> keysByGroup;
     final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup;
     final Map<String, List<ApplicationSegment>> segmentsByServerGroup;
+    /** Fingerprints two or more connectors report, with those connectors, by first repeat. */
+    final Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
+    /** Connectors by the provisioning key id they carry, by first appearance. */
+    final Map<String, List<AppConnector>> connectorsByKey;
+    /** Per enrollment CA id: how many groups, keys and connectors name it. */
+    final Map<String, int[]> certificateUse = new LinkedHashMap<>();
+    /** Connectors by status text and by version, and how many are disabled: the fleet summary's counts. */
+    final Map<String, int[]> statusCounts = new HashMap<>();
+    final Map<String, int[]> versionCounts = new HashMap<>();
+    int disabledConnectors;
     private final Tenant tenant;
 
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
@@ -44,15 +54,39 @@ public final class TenantIndex {
         segmentsByServerGroup = new HashMap<>(SessionRunner.capacity(t.serverGroups().size()));
         connectorsRead = t.loaded().isEmpty() ? !t.connectors().isEmpty()
                 : t.loaded().contains(io.zpadoctor.model.tenant.TenantCollection.CONNECTORS);
+        connectorsByKey = new LinkedHashMap<>(SessionRunner.capacity(t.keys().size()));
+        for (ConnectorGroup g : t.groups()) {
+            groups.putIfAbsent(g.id(), g);
+            countCertificate(g.enrollmentCertId(), 0);
+        }
+        // one pass over the connectors for everything the diagnosis asks of them: at 10,000 connectors each
+        // further pass costs about as much as the rules that use it
+        Map<String, AppConnector> firstWithFingerprint = new HashMap<>(SessionRunner.capacity(t.connectors().size()));
         for (AppConnector c : t.connectors()) {
             connectors.putIfAbsent(c.id(), c);
             if (c.groupId() != null) {
                 connectorsByGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
             }
+            if (c.fingerprint() != null) {
+                AppConnector first = firstWithFingerprint.putIfAbsent(c.fingerprint(), c);
+                if (first != null) {
+                    sameFingerprint.computeIfAbsent(c.fingerprint(), k -> pair(first)).add(c);
+                }
+            }
+            if (c.provisioningKeyId() != null) {
+                connectorsByKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
+            }
+            countCertificate(c.enrollmentCertId(), 2);
+            statusCounts.computeIfAbsent(c.statusText() != null ? c.statusText() : "(none)", k -> new int[1])[0]++;
+            versionCounts.computeIfAbsent(c.currentVersion() != null ? c.currentVersion() : "(unknown)",
+                    k -> new int[1])[0]++;
+            if (!c.enabled()) {
+                disabledConnectors++;
+            }
         }
-        t.groups().forEach(g -> groups.putIfAbsent(g.id(), g));
         for (ProvisioningKey k : t.keys()) {
             keys.putIfAbsent(k.id(), k);
+            countCertificate(k.enrollmentCertId(), 1);
             if (k.groupId() != null && k.isForConnectors()) {
                 keysByGroup.computeIfAbsent(k.groupId(), x -> new ArrayList<>()).add(k);
             }
@@ -79,6 +113,18 @@ public final class TenantIndex {
                 }
             }
         }
+    }
+
+    private void countCertificate(String id, int kind) {
+        if (id != null) {
+            certificateUse.computeIfAbsent(id, k -> new int[3])[kind]++;
+        }
+    }
+
+    private static List<AppConnector> pair(AppConnector first) {
+        List<AppConnector> l = new ArrayList<>(2);
+        l.add(first);
+        return l;
     }
 
     public AppConnector connector(String id) {
