@@ -166,14 +166,19 @@ public final class SessionRunner {
                 }
             }
         }
+        // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache
         Set<String> listed = new HashSet<>(capacity(groups.size()));
         for (ConnectorGroup g : groups) {
             if (listed.add(g.id())) {
-                out.add(GroupHealth.of(g, byGroup.getOrDefault(g.id(), List.of()), listing.get(g.id())));
+                List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
+                out.add(GroupHealth.of(g, members, listing.get(g.id())));
+                if (members.size() > 1) {
+                    sameAddress(g.id(), members, out);
+                }
             }
         }
         byGroup.forEach((gid, members) -> {
-            if (members.size() > 1) {
+            if (members.size() > 1 && !listed.contains(gid)) {
                 sameAddress(gid, members, out);
             }
         });
