@@ -5,6 +5,7 @@ import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.derived.CaseScope;
 import io.zpadoctor.model.derived.CertificateInUse;
+import io.zpadoctor.model.derived.ConnectorsById;
 import io.zpadoctor.model.derived.EnrolledWithKey;
 import io.zpadoctor.model.derived.SameAddress;
 import io.zpadoctor.model.derived.SameFingerprint;
@@ -184,6 +185,7 @@ public final class SessionRunner {
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
         byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
+        out.add(new ConnectorsById(ix.connectors));
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         for (ServerGroup sg : t.serverGroups()) {

@@ -142,4 +142,22 @@ class SessionRunnerTest {
         assertThat(only(SessionRunner.relations(t), CertificateInUse.class)).containsExactlyInAnyOrder(
                 new CertificateInUse("ca-1", 0, 1, 2), new CertificateInUse("ca-2", 1, 0, 0));
     }
+
+    @Test
+    void oneFactLooksConnectorsUpByIdTheFirstListedWinning() {
+        AppConnector first = connector("a", "g1").name("first").build();
+        Tenant t = new Tenant(List.of(first, connector("a", "g1").name("second").build(), connector("b", null).build()),
+                null, null, null, null, null, null);
+
+        List<io.zpadoctor.model.derived.ConnectorsById> all =
+                only(SessionRunner.relations(t), io.zpadoctor.model.derived.ConnectorsById.class);
+
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).get("a")).isSameAs(first);
+        assertThat(all.get(0).has("b")).isTrue();
+        assertThat(all.get(0).has("c")).isFalse();
+        assertThat(all.get(0).get(null)).isNull();
+        assertThat(all.get(0).has(null)).isFalse();
+        assertThat(all.get(0).size()).isEqualTo(2);
+    }
 }
