@@ -20,9 +20,10 @@ import java.util.TreeSet;
  * Times the tenant-wide diagnosis on generated tenants against a plain-Java loop doing the same checks, and
  * checks on the way that both find exactly the injected faults.
  *
- * <p>Each is timed two ways. Hot: runs back to back, so the loop's small working set stays in the CPU caches
- * between runs while the diagnosis, which allocates tens of megabytes, never fits. Cold: the caches are flushed
- * before every run of either, as they are when a command diagnoses a tenant once. Both are reported.
+ * <p>Each is timed two ways, in rounds that alternate the two so a machine slowing down for a while slows both.
+ * Hot: runs back to back, so the loop's small working set stays in the CPU caches between runs while the
+ * diagnosis, which allocates tens of megabytes, never fits. Cold: the caches are flushed before every run of
+ * either, as they are when a command diagnoses a tenant once. Both are reported.
  */
 public final class FleetBenchmark {
     /** One size's figures. Times in milliseconds, heap in MiB. */
@@ -48,6 +49,9 @@ public final class FleetBenchmark {
         evictSink += b.getLong(0);
     }
 
+    /** Timed back-to-back runs of each per round. */
+    static final int PER_ROUND = 3;
+
     private FleetBenchmark() {
     }
 
@@ -69,22 +73,31 @@ public final class FleetBenchmark {
             long gcBefore = gcMillis();
             List<Double> drools = new ArrayList<>();
             List<Double> engine = new ArrayList<>();
-            int findings = 0;
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                FleetReport f = doctor.diagnoseFleet(facts);
-                drools.add((System.nanoTime() - t0) / 1e6);
-                engine.add(f.diagnosis().engineNanos() / 1e6);
-                findings = f.diagnosis().findings().size();
-            }
-            double gcPerRun = (gcMillis() - gcBefore) / (double) runs;
-            long peak = peakHeapMb();
             List<Double> floor = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
+            int findings = 0;
+            int diagnoses = 0;
+            // rounds alternate the two, so a machine that slows down for a while slows both alike; inside a
+            // round each runs back to back, its first run untimed so the next ones find what it left cached
+            for (int round = 0; round < runs; round++) {
+                doctor.diagnoseFleet(facts);
+                diagnoses++;
+                for (int i = 0; i < PER_ROUND; i++) {
+                    long t0 = System.nanoTime();
+                    FleetReport f = doctor.diagnoseFleet(facts);
+                    drools.add((System.nanoTime() - t0) / 1e6);
+                    engine.add(f.diagnosis().engineNanos() / 1e6);
+                    findings = f.diagnosis().findings().size();
+                    diagnoses++;
+                }
                 PlainJavaChecks.run(g.tenant(), SyntheticTenant.NOW, Thresholds.DEFAULTS);
-                floor.add((System.nanoTime() - t0) / 1e6);
+                for (int i = 0; i < PER_ROUND; i++) {
+                    long t0 = System.nanoTime();
+                    PlainJavaChecks.run(g.tenant(), SyntheticTenant.NOW, Thresholds.DEFAULTS);
+                    floor.add((System.nanoTime() - t0) / 1e6);
+                }
             }
+            double gcPerRun = (gcMillis() - gcBefore) / (double) diagnoses;
+            long peak = peakHeapMb();
             List<Double> coldDrools = new ArrayList<>();
             List<Double> coldFloor = new ArrayList<>();
             for (int i = 0; i < runs; i++) {

@@ -21,7 +21,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Tenant sizes in connectors (default ${DEFAULT-VALUE}).")
     int[] sizes;
 
-    @Option(names = "--runs", defaultValue = "7", description = "Timed runs per size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "7", description = "Timed rounds per size (default ${DEFAULT-VALUE}):"
+            + " each times 3 back-to-back runs of the diagnosis and of the floor, then one of each from flushed"
+            + " caches.")
     int runs;
 
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs per size first, at least"
@@ -40,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || warmupSeconds < 0 || Arrays.stream(sizes).anyMatch(s -> s < 10 || s > 2_000_000)) {
             throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --sizes between 10 and 2,000,000");
         }
-        System.err.printf("zpa-doctor bench: at least %d warm-up runs and %.0f s per size, then %d timed runs;"
+        System.err.printf("zpa-doctor bench: at least %d warm-up runs and %.0f s per size, then %d timed rounds;"
                 + " heap limit %,d MiB%n", warmup, warmupSeconds, runs, Runtime.getRuntime().maxMemory() >> 20);
         FleetBenchmark.print(FleetBenchmark.run(sizes, warmup, (long) (warmupSeconds * 1e9), runs, seed, System.err),
                 System.out);
