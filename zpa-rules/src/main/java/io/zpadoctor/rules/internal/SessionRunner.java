@@ -172,7 +172,9 @@ public final class SessionRunner {
         for (ConnectorGroup g : groups) {
             if (listed.add(g.id())) {
                 List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
-                out.add(GroupHealth.of(g, members, listing.get(g.id())));
+                GroupHealth h = GroupHealth.of(g, members, listing.get(g.id()));
+                ix.health.put(g.id(), h);
+                out.add(h);
                 if (members.size() > 1) {
                     sameAddress(g.id(), members, out);
                 }

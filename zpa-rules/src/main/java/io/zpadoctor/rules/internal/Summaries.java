@@ -82,9 +82,17 @@ public final class Summaries {
             sgs.add(new ServerGroupSummary(sg, index.segmentsUsing(sg.id())));
         }
         sgs.sort(Comparator.comparing(s -> s.serverGroup().displayName()));
-        List<String> listing = new ArrayList<>();
-        index.serverGroupsUsing(g.id()).forEach(sg -> listing.add(sg.id()));
-        return new GroupSummary(g, GroupHealth.of(g, members, listing), versions, expected, keys, sgs);
+        GroupHealth health = index.health.get(g.id());
+        if (health == null || health.group() != g) {
+            List<String> listing = new ArrayList<>();
+            index.serverGroupsUsing(g.id()).forEach(sg -> {
+                if (!listing.contains(sg.id())) {
+                    listing.add(sg.id());
+                }
+            });
+            health = GroupHealth.of(g, members, listing);
+        }
+        return new GroupSummary(g, health, versions, expected, keys, sgs);
     }
 
     static KeySummary.State state(ProvisioningKey k, Instant now) {

@@ -35,6 +35,8 @@ public final class TenantIndex {
     final Map<String, int[]> statusCounts = new HashMap<>();
     final Map<String, int[]> versionCounts = new HashMap<>();
     int disabledConnectors;
+    /** Each listed group's counts, as the session's relations computed them; reused by the report's summaries. */
+    final Map<String, io.zpadoctor.model.derived.GroupHealth> health = new HashMap<>();
     private final Tenant tenant;
 
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
