@@ -37,7 +37,10 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
     public static GroupHealth of(ConnectorGroup group, Collection<?> connectors, List<String> serverGroupIds) {
         String groupId = group.id();
         int total = 0, serving = 0, auth = 0, disc = 0, disabled = 0, unknown = 0;
-        Map<String, Integer> counts = new TreeMap<>();
+        // most groups run one version: a map only once a second one shows up
+        String onlyVersion = null;
+        int onlyCount = 0;
+        Map<String, Integer> counts = null;
         Instant first = null;
         Instant last = null;
         boolean timeMissing = false;
@@ -55,7 +58,17 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 case DISCONNECTED -> disc++;
                 default -> unknown++;
             }
-            counts.merge(c.currentVersion() == null ? "unknown" : c.currentVersion(), 1, Integer::sum);
+            String v = c.currentVersion() == null ? "unknown" : c.currentVersion();
+            if (counts == null && (onlyVersion == null || onlyVersion.equals(v))) {
+                onlyVersion = v;
+                onlyCount++;
+            } else {
+                if (counts == null) {
+                    counts = new TreeMap<>();
+                    counts.put(onlyVersion, onlyCount);
+                }
+                counts.merge(v, 1, Integer::sum);
+            }
             Instant t = c.lastBrokerDisconnectTime();
             if (t == null) {
                 timeMissing = true;
@@ -63,6 +76,9 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 first = first == null || t.isBefore(first) ? t : first;
                 last = last == null || t.isAfter(last) ? t : last;
             }
+        }
+        if (counts == null) {
+            counts = onlyVersion == null ? Map.of() : Map.of(onlyVersion, onlyCount);
         }
         String[] known = new String[counts.size()];
         int k = 0;

@@ -158,30 +158,21 @@ public final class SessionRunner {
         Map<String, int[]> certificates = ix.certificateUse;
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
-        Map<String, List<String>> listing = new HashMap<>(capacity(groups.size()));
-        for (ServerGroup sg : t.serverGroups()) {
-            for (String cg : sg.connectorGroupIds()) {
-                List<String> sgs = listing.computeIfAbsent(cg, k -> new ArrayList<>(1));
-                if (!sgs.contains(sg.id())) {
-                    sgs.add(sg.id());
-                }
-            }
-        }
         // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache
-        Set<String> listed = new HashSet<>(capacity(groups.size()));
         for (ConnectorGroup g : groups) {
-            if (listed.add(g.id())) {
-                List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
-                GroupHealth h = GroupHealth.of(g, members, listing.get(g.id()));
-                ix.health.put(g.id(), h);
-                out.add(h);
-                if (members.size() > 1) {
-                    sameAddress(g.id(), members, out);
-                }
+            if (ix.group(g.id()) != g) {
+                continue; // a second group under a listed id: the first one counts, as everywhere
+            }
+            List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
+            GroupHealth h = GroupHealth.of(g, members, serverGroupIds(ix.serverGroupsUsing(g.id())));
+            ix.health.put(g.id(), h);
+            out.add(h);
+            if (members.size() > 1) {
+                sameAddress(g.id(), members, out);
             }
         }
         byGroup.forEach((gid, members) -> {
-            if (members.size() > 1 && !listed.contains(gid)) {
+            if (members.size() > 1 && ix.group(gid) == null) {
                 sameAddress(gid, members, out);
             }
         });
@@ -248,6 +239,17 @@ public final class SessionRunner {
                 reported.add(ip);
             }
         }
+    }
+
+    /** The ids of these server groups, each once, in their order. */
+    static List<String> serverGroupIds(List<ServerGroup> sgs) {
+        List<String> ids = new ArrayList<>(sgs.size());
+        for (ServerGroup sg : sgs) {
+            if (!ids.contains(sg.id())) {
+                ids.add(sg.id());
+            }
+        }
+        return ids;
     }
 
     private static List<AppConnector> newList(AppConnector first) {

@@ -84,13 +84,7 @@ public final class Summaries {
         sgs.sort(Comparator.comparing(s -> s.serverGroup().displayName()));
         GroupHealth health = index.health.get(g.id());
         if (health == null || health.group() != g) {
-            List<String> listing = new ArrayList<>();
-            index.serverGroupsUsing(g.id()).forEach(sg -> {
-                if (!listing.contains(sg.id())) {
-                    listing.add(sg.id());
-                }
-            });
-            health = GroupHealth.of(g, members, listing);
+            health = GroupHealth.of(g, members, SessionRunner.serverGroupIds(index.serverGroupsUsing(g.id())));
         }
         return new GroupSummary(g, health, versions, expected, keys, sgs);
     }
