@@ -156,4 +156,23 @@ class DiagnoserTest {
         assertThat(app.primary()).isNull();
         assertThat(app.notes()).anyMatch(n -> n.contains("served by segment \"intranet\" through connector group DC1"));
     }
+
+    @Test
+    void twoGroupsListedUnderOneIdAreEachJudged() {
+        // a hand-built tenant (the readers keep the first record of an id): rules once joined every group with
+        // an id, and the relations that replaced those joins must not drop the second one
+        ConnectorGroup a = ConnectorGroup.builder("g1").name("A").source("api/connector-groups.json").build();
+        ConnectorGroup b = ConnectorGroup.builder("g1").name("B").enabled(false).source("api/connector-groups.json")
+                .build();
+        io.zpadoctor.model.tenant.ServerGroup sg = io.zpadoctor.model.tenant.ServerGroup.builder("sg1")
+                .name("SG").connectorGroupIds(List.of("g1")).source("api/server-groups.json").build();
+        Tenant t = new Tenant(List.of(), List.of(a, b), List.of(), List.of(), List.of(sg), List.of(),
+                EnumSet.allOf(TenantCollection.class));
+
+        Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(t).evaluatedAt(NOW, "test").build());
+
+        assertThat(d.findings("ZPA-CON-007")).as("B is disabled").hasSize(1);
+        assertThat(d.findings("ZPA-CON-007").get(0).subject().name()).isEqualTo("B");
+        assertThat(d.findings("ZPA-FLT-002")).extracting(f -> f.subject().name()).containsExactlyInAnyOrder("A", "B");
+    }
 }

@@ -2,37 +2,60 @@ package io.zpadoctor.model.derived;
 
 import io.zpadoctor.model.tenant.AppConnector;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The tenant's connectors by id, as one fact: a rule that holds an id (a host folder's, a journal's) looks its
- * connector up with {@code from} instead of joining every connector, which at 10,000 connectors costs a tuple
- * each whether or not any host folder is there to match. The first connector listed under an id wins.
+ * connectors up with {@code from} instead of joining every connector, which at 10,000 connectors costs a tuple
+ * each whether or not any host folder is there to match.
  */
 public final class ConnectorsById {
-    private final Map<String, AppConnector> byId;
+    private final Map<String, AppConnector> first;
+    private final Map<String, List<AppConnector>> repeated;
 
-    /** Wraps {@code byId} without copying it (10,000 entries): the caller must not change it afterwards. */
-    public ConnectorsById(Map<String, AppConnector> byId) {
-        this.byId = java.util.Collections.unmodifiableMap(byId);
+    /**
+     * Wraps the maps without copying them (10,000 entries): the caller must not change them afterwards.
+     *
+     * @param first the first connector listed under each id
+     * @param repeated every connector of each id listed more than once, in the tenant's order
+     */
+    public ConnectorsById(Map<String, AppConnector> first, Map<String, List<AppConnector>> repeated) {
+        this.first = Collections.unmodifiableMap(first);
+        this.repeated = Collections.unmodifiableMap(repeated);
     }
 
-    /** The connector with this id, or null (so a {@code from} over it matches nothing). */
+    /** Every connector listed under this id, in the tenant's order: one, none, or (a bad export) several. */
+    public List<AppConnector> withId(String id) {
+        if (id == null) {
+            return List.of();
+        }
+        List<AppConnector> all = repeated.get(id);
+        if (all != null) {
+            return Collections.unmodifiableList(all);
+        }
+        AppConnector c = first.get(id);
+        return c == null ? List.of() : List.of(c);
+    }
+
+    /** The first connector listed under this id, or null. */
     public AppConnector get(String id) {
-        return id == null ? null : byId.get(id);
+        return id == null ? null : first.get(id);
     }
 
     /** Whether the tenant lists a connector with this id. */
     public boolean has(String id) {
-        return id != null && byId.containsKey(id);
+        return id != null && first.containsKey(id);
     }
 
+    /** How many distinct ids. */
     public int size() {
-        return byId.size();
+        return first.size();
     }
 
     @Override
     public String toString() {
-        return "ConnectorsById[" + byId.size() + " connectors]";
+        return "ConnectorsById[" + first.size() + " ids]";
     }
 }

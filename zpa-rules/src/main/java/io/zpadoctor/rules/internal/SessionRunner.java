@@ -158,16 +158,19 @@ public final class SessionRunner {
         Map<String, int[]> certificates = ix.certificateUse;
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
-        // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache
+        // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache;
+        // each listed group object gets its counts (a hand-built tenant may list two under one id, and rules
+        // once joined every group with an id), its shared addresses once per id
+        Set<ConnectorGroup> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ConnectorGroup g : groups) {
-            if (ix.group(g.id()) != g) {
-                continue; // a second group under a listed id: the first one counts, as everywhere
+            if (!counted.add(g)) {
+                continue;
             }
             List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
             GroupHealth h = GroupHealth.of(g, members, serverGroupIds(ix.serverGroupsUsing(g.id())));
-            ix.health.put(g.id(), h);
+            ix.health.putIfAbsent(g.id(), h);
             out.add(h);
-            if (members.size() > 1) {
+            if (members.size() > 1 && ix.group(g.id()) == g) {
                 sameAddress(g.id(), members, out);
             }
         }
@@ -178,7 +181,7 @@ public final class SessionRunner {
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
         byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
-        out.add(new ConnectorsById(ix.connectors));
+        out.add(new ConnectorsById(ix.connectors, ix.repeatedIds));
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         for (ServerGroup sg : t.serverGroups()) {

@@ -25,6 +25,8 @@ public final class TenantIndex {
     final Map<String, List<ProvisioningKey>> keysByGroup;
     final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup;
     final Map<String, List<ApplicationSegment>> segmentsByServerGroup;
+    /** Ids listed for more than one connector (a bad export or a hand-built tenant), with all of them. */
+    final Map<String, List<AppConnector>> repeatedIds = new LinkedHashMap<>();
     /** Fingerprints two or more connectors report, with those connectors, by first repeat. */
     final Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
     /** Connectors by the provisioning key id they carry, by first appearance. */
@@ -65,7 +67,10 @@ public final class TenantIndex {
         // further pass costs about as much as the rules that use it
         Map<String, AppConnector> firstWithFingerprint = new HashMap<>(SessionRunner.capacity(t.connectors().size()));
         for (AppConnector c : t.connectors()) {
-            connectors.putIfAbsent(c.id(), c);
+            AppConnector sameId = connectors.putIfAbsent(c.id(), c);
+            if (sameId != null) {
+                repeatedIds.computeIfAbsent(c.id(), k -> pair(sameId)).add(c);
+            }
             if (c.groupId() != null) {
                 connectorsByGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
             }

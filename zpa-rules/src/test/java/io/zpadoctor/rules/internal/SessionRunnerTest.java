@@ -144,7 +144,7 @@ class SessionRunnerTest {
     }
 
     @Test
-    void oneFactLooksConnectorsUpByIdTheFirstListedWinning() {
+    void oneFactLooksConnectorsUpByIdKeepingEveryConnectorOfARepeatedId() {
         AppConnector first = connector("a", "g1").name("first").build();
         Tenant t = new Tenant(List.of(first, connector("a", "g1").name("second").build(), connector("b", null).build()),
                 null, null, null, null, null, null);
@@ -154,6 +154,10 @@ class SessionRunnerTest {
 
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("a")).isSameAs(first);
+        assertThat(all.get(0).withId("a")).extracting(AppConnector::name).containsExactly("first", "second");
+        assertThat(all.get(0).withId("b")).extracting(AppConnector::id).containsExactly("b");
+        assertThat(all.get(0).withId("c")).isEmpty();
+        assertThat(all.get(0).withId(null)).isEmpty();
         assertThat(all.get(0).has("b")).isTrue();
         assertThat(all.get(0).has("c")).isFalse();
         assertThat(all.get(0).get(null)).isNull();
