@@ -35,18 +35,34 @@ public final class FleetBenchmark {
 
     /**
      * Larger than the last-level cache of any current server CPU, so touching it evicts everything else; outside
-     * the heap, so it does not count in the heap figures.
+     * the heap, so it does not count in the heap figures. Made on first use; null when the JVM has no room.
      */
-    private static final java.nio.ByteBuffer EVICT = java.nio.ByteBuffer.allocateDirect(128 << 20);
+    private static java.nio.ByteBuffer evict;
+    private static boolean evictTried;
     private static long evictSink;
 
-    /** Writes one word per cache line of the 128 MiB buffer, pushing the tenant and its indexes out of the caches. */
-    static void evictCaches() {
-        java.nio.ByteBuffer b = EVICT;
+    /**
+     * Writes one word per cache line of the 128 MiB buffer, pushing the tenant and its indexes out of the caches.
+     * False when the buffer cannot be had (a JVM with less than 128 MiB of direct memory): no cold figures then.
+     */
+    static boolean evictCaches() {
+        if (!evictTried) {
+            evictTried = true;
+            try {
+                evict = java.nio.ByteBuffer.allocateDirect(128 << 20);
+            } catch (OutOfMemoryError e) {
+                evict = null;
+            }
+        }
+        java.nio.ByteBuffer b = evict;
+        if (b == null) {
+            return false;
+        }
         for (int i = 0; i < b.capacity(); i += 64) {
             b.putLong(i, b.getLong(i) + 1);
         }
         evictSink += b.getLong(0);
+        return true;
     }
 
     /** Timed back-to-back runs of each per round. */
@@ -100,8 +116,7 @@ public final class FleetBenchmark {
             long peak = peakHeapMb();
             List<Double> coldDrools = new ArrayList<>();
             List<Double> coldFloor = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                evictCaches();
+            for (int i = 0; i < runs && evictCaches(); i++) {
                 long t0 = System.nanoTime();
                 doctor.diagnoseFleet(facts);
                 coldDrools.add((System.nanoTime() - t0) / 1e6);
@@ -136,6 +151,9 @@ public final class FleetBenchmark {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
         int n = s.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
@@ -166,16 +184,21 @@ public final class FleetBenchmark {
         return sum;
     }
 
+    /** A cold figure, or "n/a" when the caches could not be flushed. */
+    private static String cold(double v, String unit) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.1f%s", v, unit);
+    }
+
     public static void print(List<Row> rows, PrintStream out) {
         out.println("| connectors | tenant objects | findings | diagnosis ms, median (min) | of which rule engine ms"
                 + " | plain-Java floor ms | ratio | cold: diagnosis ms | cold: floor ms | cold: ratio | GC ms/run"
                 + " | peak heap MiB (limit) |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
-            out.printf("| %,d | %,d | %,d | %.1f (%.1f) | %.1f | %.1f | %.1fx | %.1f | %.1f | %.1fx | %.0f | %,d (%,d) |%n",
+            out.printf("| %,d | %,d | %,d | %.1f (%.1f) | %.1f | %.1f | %.1fx | %s | %s | %s | %.0f | %,d (%,d) |%n",
                     r.connectors(), r.facts(), r.findings(), r.droolsMedian(), r.droolsMin(), r.engineMedian(),
-                    r.floorMedian(), r.ratio(), r.coldDroolsMedian(), r.coldFloorMedian(), r.coldRatio(),
-                    r.gcMillisPerRun(), r.peakHeapMb(), r.maxHeapMb());
+                    r.floorMedian(), r.ratio(), cold(r.coldDroolsMedian(), ""), cold(r.coldFloorMedian(), ""),
+                    cold(r.coldRatio(), "x"), r.gcMillisPerRun(), r.peakHeapMb(), r.maxHeapMb());
         }
         out.println();
         out.println("Hot: back-to-back runs; the floor's small working set stays in the CPU caches between its runs."
