@@ -20,7 +20,6 @@ import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
-import io.zpadoctor.model.tenant.ProvisioningKey;
 import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
@@ -32,8 +31,9 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,7 +161,7 @@ public final class SessionRunner {
         // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache;
         // each listed group object gets its counts (a hand-built tenant may list two under one id, and rules
         // once joined every group with an id), its shared addresses once per id
-        Set<ConnectorGroup> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ConnectorGroup> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ConnectorGroup g : groups) {
             if (!counted.add(g)) {
                 continue;
@@ -205,7 +205,7 @@ public final class SessionRunner {
     /** The group's connectors that share a private address, one fact per shared address, in the group's order. */
     private static void sameAddress(String groupId, List<AppConnector> members, List<Object> out) {
         if (members.size() > 32) {
-            Map<String, List<AppConnector>> byIp = new LinkedHashMap<>(capacity(members.size()));
+            Map<String, List<AppConnector>> byIp = new LinkedHashMap<>(TenantIndex.capacity(members.size()));
             for (AppConnector c : members) {
                 if (c.privateIp() != null) {
                     byIp.computeIfAbsent(c.privateIp(), k -> new ArrayList<>(1)).add(c);
@@ -229,7 +229,7 @@ public final class SessionRunner {
             for (int j = i + 1; j < members.size(); j++) {
                 if (ip.equals(members.get(j).privateIp())) {
                     if (same == null) {
-                        same = newList(members.get(i));
+                        same = TenantIndex.pair(members.get(i));
                     }
                     same.add(members.get(j));
                 }
@@ -253,17 +253,6 @@ public final class SessionRunner {
             }
         }
         return ids;
-    }
-
-    private static List<AppConnector> newList(AppConnector first) {
-        List<AppConnector> l = new ArrayList<>(2);
-        l.add(first);
-        return l;
-    }
-
-    /** A hash map capacity that holds {@code n} entries without resizing. */
-    static int capacity(int n) {
-        return (int) Math.min(1 << 30, n * 4L / 3 + 1);
     }
 
     /** Runs the facts through the rules, then lets the caller look into the session before it is disposed. */

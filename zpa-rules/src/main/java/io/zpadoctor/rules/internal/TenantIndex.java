@@ -47,25 +47,25 @@ public final class TenantIndex {
     public TenantIndex(Tenant t) {
         tenant = t;
         // sized up front: a 10,000-connector tenant would otherwise rehash each map a dozen times
-        connectors = new HashMap<>(SessionRunner.capacity(t.connectors().size()));
-        groups = new HashMap<>(SessionRunner.capacity(t.groups().size()));
-        keys = new HashMap<>(SessionRunner.capacity(t.keys().size()));
-        serverGroups = new HashMap<>(SessionRunner.capacity(t.serverGroups().size()));
-        segments = new HashMap<>(SessionRunner.capacity(t.segments().size()));
-        connectorsByGroup = new LinkedHashMap<>(SessionRunner.capacity(t.groups().size()));
-        keysByGroup = new HashMap<>(SessionRunner.capacity(t.groups().size()));
-        serverGroupsByConnectorGroup = new HashMap<>(SessionRunner.capacity(t.groups().size()));
-        segmentsByServerGroup = new HashMap<>(SessionRunner.capacity(t.serverGroups().size()));
+        connectors = new HashMap<>(capacity(t.connectors().size()));
+        groups = new HashMap<>(capacity(t.groups().size()));
+        keys = new HashMap<>(capacity(t.keys().size()));
+        serverGroups = new HashMap<>(capacity(t.serverGroups().size()));
+        segments = new HashMap<>(capacity(t.segments().size()));
+        connectorsByGroup = new LinkedHashMap<>(capacity(t.groups().size()));
+        keysByGroup = new HashMap<>(capacity(t.groups().size()));
+        serverGroupsByConnectorGroup = new HashMap<>(capacity(t.groups().size()));
+        segmentsByServerGroup = new HashMap<>(capacity(t.serverGroups().size()));
         connectorsRead = t.loaded().isEmpty() ? !t.connectors().isEmpty()
                 : t.loaded().contains(io.zpadoctor.model.tenant.TenantCollection.CONNECTORS);
-        connectorsByKey = new LinkedHashMap<>(SessionRunner.capacity(t.keys().size()));
+        connectorsByKey = new LinkedHashMap<>(capacity(t.keys().size()));
         for (ConnectorGroup g : t.groups()) {
             groups.putIfAbsent(g.id(), g);
             countCertificate(g.enrollmentCertId(), 0);
         }
         // one pass over the connectors for everything the diagnosis asks of them: at 10,000 connectors each
         // further pass costs about as much as the rules that use it
-        Map<String, AppConnector> firstWithFingerprint = new HashMap<>(SessionRunner.capacity(t.connectors().size()));
+        Map<String, AppConnector> firstWithFingerprint = new HashMap<>(capacity(t.connectors().size()));
         for (AppConnector c : t.connectors()) {
             AppConnector sameId = connectors.putIfAbsent(c.id(), c);
             if (sameId != null) {
@@ -128,10 +128,16 @@ public final class TenantIndex {
         }
     }
 
-    private static List<AppConnector> pair(AppConnector first) {
+    /** A growable list holding {@code first}, for a value a second connector turned out to share. */
+    static List<AppConnector> pair(AppConnector first) {
         List<AppConnector> l = new ArrayList<>(2);
         l.add(first);
         return l;
+    }
+
+    /** A hash map capacity that holds {@code n} entries without resizing. */
+    static int capacity(int n) {
+        return (int) Math.min(1 << 30, n * 4L / 3 + 1);
     }
 
     public AppConnector connector(String id) {

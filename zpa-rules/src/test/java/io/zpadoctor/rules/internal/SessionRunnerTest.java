@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The bookkeeping facts computed in Java before a session: what they group, and what they leave out. */
 class SessionRunnerTest {
@@ -27,19 +28,26 @@ class SessionRunnerTest {
         return facts.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** A tenant of these connectors and groups (ids only), nothing else. */
+    private static Tenant tenant(List<AppConnector> connectors, String... groupIds) {
+        return new Tenant(connectors, groups(groupIds), null, null, null, null, null);
+    }
+
+    private static List<ConnectorGroup> groups(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> ConnectorGroup.builder(id).build()).toList();
+    }
+
     private static List<String> ids(List<AppConnector> cs) {
         return cs.stream().map(AppConnector::id).toList();
     }
 
     @Test
     void aFingerprintIsSharedAcrossGroupsAndOnlyWhenTwoOrMoreConnectorsHaveIt() {
-        Tenant t = new Tenant(List.of(
+        Tenant t = tenant(List.of(
                 connector("a", "g1").fingerprint("fp-1").build(),
                 connector("b", "g2").fingerprint("fp-1").build(),
                 connector("c", "g1").fingerprint("fp-2").build(),
-                connector("d", "g1").build()),
-                List.of(ConnectorGroup.builder("g1").build(), ConnectorGroup.builder("g2").build()),
-                null, null, null, null, null);
+                connector("d", "g1").build()), "g1", "g2");
 
         List<SameFingerprint> same = only(SessionRunner.relations(t), SameFingerprint.class);
 
@@ -50,23 +58,21 @@ class SessionRunnerTest {
 
     @Test
     void anAddressIsSharedOnlyWithinOneGroupAlsoAGroupNoListNames() {
-        Tenant t = new Tenant(List.of(
+        Tenant t = tenant(List.of(
                 connector("a", "g1").privateIp("10.0.0.5").build(),
                 connector("b", "g2").privateIp("10.0.0.5").build(),
                 connector("c", "g1").privateIp("10.0.0.5").build(),
                 connector("d", "g1").privateIp("10.0.0.6").build(),
                 connector("e", "g-unlisted").privateIp("10.9.9.9").build(),
                 connector("f", "g-unlisted").privateIp("10.9.9.9").build(),
-                connector("g", null).privateIp("10.9.9.9").build()),
-                List.of(ConnectorGroup.builder("g1").build(), ConnectorGroup.builder("g2").build()),
-                null, null, null, null, null);
+                connector("g", null).privateIp("10.9.9.9").build()), "g1", "g2");
 
         List<SameAddress> same = only(SessionRunner.relations(t), SameAddress.class);
 
         assertThat(same).extracting(SameAddress::groupId, SameAddress::privateIp, s -> ids(s.connectors()))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("g1", "10.0.0.5", List.of("a", "c")),
-                        org.assertj.core.groups.Tuple.tuple("g-unlisted", "10.9.9.9", List.of("e", "f")));
+                        tuple("g1", "10.0.0.5", List.of("a", "c")),
+                        tuple("g-unlisted", "10.9.9.9", List.of("e", "f")));
         assertThat(only(SessionRunner.relations(t), GroupHealth.class)).extracting(GroupHealth::groupId)
                 .as("counts only for listed groups").containsExactly("g1", "g2");
     }
@@ -79,7 +85,7 @@ class SessionRunnerTest {
             cs.add(connector("c" + i, "big").privateIp("10.0.0." + (i % 37)).build());
         }
         List<AppConnector> small = cs.subList(0, 30);
-        Tenant bigTenant = new Tenant(cs, List.of(ConnectorGroup.builder("big").build()), null, null, null, null, null);
+        Tenant bigTenant = tenant(cs, "big");
 
         List<SameAddress> same = only(SessionRunner.relations(bigTenant), SameAddress.class);
 
@@ -87,11 +93,10 @@ class SessionRunnerTest {
         assertThat(ids(same.get(0).connectors())).containsExactly("c0", "c37");
         List<AppConnector> withTwins = new ArrayList<>(small);
         withTwins.add(connector("x", "big").privateIp("10.0.0.3").build());
-        Tenant smallTenant = new Tenant(withTwins, List.of(ConnectorGroup.builder("big").build()), null, null, null,
-                null, null);
+        Tenant smallTenant = tenant(withTwins, "big");
         assertThat(only(SessionRunner.relations(smallTenant), SameAddress.class))
                 .extracting(SameAddress::privateIp, s -> ids(s.connectors()))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("10.0.0.3", List.of("c3", "x")));
+                .containsExactly(tuple("10.0.0.3", List.of("c3", "x")));
     }
 
     @Test
@@ -101,15 +106,14 @@ class SessionRunnerTest {
                 connector("b", "g1").provisioningKeyId("k-gone").build(),
                 connector("c", "g1").provisioningKeyId("k1").build(),
                 connector("d", "g1").build()),
-                List.of(ConnectorGroup.builder("g1").build()),
-                List.of(ProvisioningKey.builder("k1").groupId("g1").build()), null, null, null, null);
+                groups("g1"), List.of(ProvisioningKey.builder("k1").groupId("g1").build()), null, null, null, null);
 
         List<EnrolledWithKey> keys = only(SessionRunner.relations(t), EnrolledWithKey.class);
 
         assertThat(keys).extracting(EnrolledWithKey::keyId, k -> k.key() != null, k -> ids(k.connectors()))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("k1", true, List.of("a", "c")),
-                        org.assertj.core.groups.Tuple.tuple("k-gone", false, List.of("b")));
+                        tuple("k1", true, List.of("a", "c")),
+                        tuple("k-gone", false, List.of("b")));
     }
 
     @Test
@@ -125,8 +129,8 @@ class SessionRunnerTest {
 
         assertThat(health).extracting(GroupHealth::groupId, GroupHealth::total, h -> h.group().enabled(),
                 GroupHealth::serverGroupIds).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("g1", 1, true, List.of("sg1")),
-                org.assertj.core.groups.Tuple.tuple("g2", 0, false, List.of("sg1", "sg2")));
+                tuple("g1", 1, true, List.of("sg1")),
+                tuple("g2", 0, false, List.of("sg1", "sg2")));
     }
 
     @Test
@@ -146,8 +150,7 @@ class SessionRunnerTest {
     @Test
     void oneFactLooksConnectorsUpByIdKeepingEveryConnectorOfARepeatedId() {
         AppConnector first = connector("a", "g1").name("first").build();
-        Tenant t = new Tenant(List.of(first, connector("a", "g1").name("second").build(), connector("b", null).build()),
-                null, null, null, null, null, null);
+        Tenant t = tenant(List.of(first, connector("a", "g1").name("second").build(), connector("b", null).build()));
 
         List<io.zpadoctor.model.derived.ConnectorsById> all =
                 only(SessionRunner.relations(t), io.zpadoctor.model.derived.ConnectorsById.class);
