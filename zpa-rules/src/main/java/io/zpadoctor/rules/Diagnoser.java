@@ -9,6 +9,7 @@ import io.zpadoctor.rules.internal.Evaluability;
 import io.zpadoctor.rules.internal.Explainer;
 import io.zpadoctor.rules.internal.Fleets;
 import io.zpadoctor.rules.internal.Partitioner;
+import io.zpadoctor.rules.internal.Preparation;
 import io.zpadoctor.rules.internal.RuleBase;
 import io.zpadoctor.rules.internal.ScopeResolver;
 import io.zpadoctor.rules.internal.SessionRunner;
@@ -156,24 +157,35 @@ public final class Diagnoser {
         ReportedCase rc = facts.reportedCase();
         Facts tenantWide = facts.toBuilder()
                 .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi())).build();
-        TenantIndex index = new TenantIndex(tenantWide.tenant());
-        Diagnosis d = diagnose(tenantWide, index);
-        return Fleets.summarise(d, tenantWide.tenant(), index);
+        Preparation prepared = prepare(tenantWide);
+        Diagnosis d = diagnose(tenantWide, prepared);
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index());
     }
 
     public Diagnosis diagnose(Facts facts) {
         Objects.requireNonNull(facts, "facts");
-        return diagnose(facts, new TenantIndex(facts.tenant()));
+        return diagnose(facts, prepare(facts));
     }
 
-    private Diagnosis diagnose(Facts facts, TenantIndex index) {
+    /** Starts indexing the tenant while the session is set up; a sharded diagnosis relates each shard itself. */
+    private Preparation prepare(Facts facts) {
+        return Preparation.start(facts.tenant(), rules.kieBase(), parallel, !sharded(facts));
+    }
+
+    /** Whether this diagnosis runs in shards: a large tenant-wide case, and no pack (whose rules may join groups). */
+    private boolean sharded(Facts facts) {
+        return facts.tenant().connectors().size() > partitionAbove && Partitioner.applies(facts) && packs.isEmpty();
+    }
+
+    private Diagnosis diagnose(Facts facts, Preparation prepared) {
         EvaluationTime time = facts.evaluationTime() != null ? facts.evaluationTime()
                 : new EvaluationTime(clock.instant(), "system clock");
         Thresholds thr = facts.thresholds() != null ? facts.thresholds() : thresholds;
         ReportedCase rc = facts.reportedCase();
         ScopeResolver.Result scope = ScopeResolver.resolve(rc, facts.tenant());
 
-        SessionRunner.Result run = run(facts, scope, time, thr, index);
+        SessionRunner.Result run = run(facts, scope, time, thr, prepared);
+        TenantIndex index = prepared.index();
 
         List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals(rc));
         Verdicts verdicts = new Verdicts(catalog, rc, scope.scope());
@@ -209,12 +221,11 @@ public final class Diagnoser {
 
     /** One session, or, for a large tenant-wide case, one per shard of whole groups (same findings, less GC). */
     private SessionRunner.Result run(Facts facts, ScopeResolver.Result scope, EvaluationTime time, Thresholds thr,
-                                     TenantIndex index) {
+                                     Preparation prepared) {
         // a pack's rules may join across groups, so a diagnosis with packs always runs in one session
-        if (facts.tenant().connectors().size() <= partitionAbove || !Partitioner.applies(facts)
-                || !packs.isEmpty()) {
+        if (!sharded(facts)) {
             return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
-                    SessionRunner.fireLimit(facts), index);
+                    SessionRunner.fireLimit(facts), prepared);
         }
         long start = System.nanoTime();
         List<Facts> shards = Partitioner.shards(facts, shardConnectors);
@@ -252,6 +263,8 @@ public final class Diagnoser {
          * Tenant-wide diagnoses of more than {@code connectors} connectors run in sessions of about
          * {@code shardConnectors} connectors each (whole groups), on all cores when {@code parallel}. The findings
          * are the same; the memory a session holds is not. Defaults: above 20,000, shards of 5,000, parallel.
+         * With {@code parallel}, every diagnosis also indexes the tenant on a second core (the common pool) while
+         * its session takes the tenant's records; without, everything runs on the caller's thread.
          */
         public Builder partitioning(int connectors, int shardConnectors, boolean parallel) {
             if (connectors < 0 || shardConnectors < 1) {

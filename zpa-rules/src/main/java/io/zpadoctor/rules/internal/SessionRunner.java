@@ -20,6 +20,8 @@ import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.EnrollmentCertificate;
+import io.zpadoctor.model.tenant.ProvisioningKey;
 import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
@@ -28,6 +30,7 @@ import io.zpadoctor.rules.RuleListener;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -73,9 +76,12 @@ public final class SessionRunner {
         return run(kieBase, facts, scope, time, thresholds, listeners, fireLimit, null);
     }
 
-    /** The same, with the caller's index of this tenant (or null), whose groupings the relations then reuse. */
+    /**
+     * The same, with the caller's preparation of this tenant (or null, to prepare it here), whose relations the
+     * session takes once it holds the tenant's records.
+     */
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
-                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, TenantIndex index) {
+                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared) {
         long start = System.nanoTime();
         KieSession session = kieBase.newKieSession();
         try {
@@ -89,51 +95,71 @@ public final class SessionRunner {
                     }
                 });
             }
-            insertAll(session, facts, scope, time, thresholds, index);
+            Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
+                    : Preparation.start(facts.tenant(), kieBase, false);
+            insertAll(session, facts, scope, time, thresholds, p, FactSieve.of(kieBase));
             int fired = session.fireAllRules(fireLimit);
             if (fired >= fireLimit) {
                 throw new DiagnosisException("the rules fired " + fired + " times, the limit for this input: a rule"
                         + " (most likely in a rule pack) keeps re-activating itself");
             }
-            List<Finding> findings = new ArrayList<>();
-            List<NotEnrolling> notEnrolling = new ArrayList<>();
-            List<String> effective = new ArrayList<>();
-            List<ServingGroup> serving = new ArrayList<>();
-            for (Object o : session.getObjects()) {
-                if (o instanceof Finding f) {
-                    findings.add(f);
-                } else if (o instanceof NotEnrolling n) {
-                    notEnrolling.add(n);
-                } else if (o instanceof EffectiveSegment e) {
-                    effective.add(e.segmentId());
-                } else if (o instanceof ServingGroup s) {
-                    serving.add(s);
-                }
-            }
+            // read back by class: four small stores instead of every one of the session's facts
+            List<Finding> findings = objects(session, Finding.class);
+            List<NotEnrolling> notEnrolling = objects(session, NotEnrolling.class);
+            List<String> effective = objects(session, EffectiveSegment.class).stream().map(EffectiveSegment::segmentId)
+                    .toList();
+            List<ServingGroup> serving = objects(session, ServingGroup.class);
             return new Result(findings, notEnrolling, effective, serving, fired, System.nanoTime() - start);
         } finally {
             session.dispose();
         }
     }
 
-    private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
-                                  TenantIndex index) {
-        Tenant t = facts.tenant();
-        s.insert(facts.reportedCase());
-        s.insert(scope);
-        s.insert(time);
-        s.insert(thr);
-        for (TenantCollection c : t.loaded()) {
-            s.insert(new Loaded(c));
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            out.add(type.cast(o));
         }
-        t.connectors().forEach(s::insert);
-        t.groups().forEach(s::insert);
-        t.keys().forEach(s::insert);
-        t.certificates().forEach(s::insert);
-        t.serverGroups().forEach(s::insert);
-        t.segments().forEach(s::insert);
-        relations(t, index).forEach(s::insert);
-        facts.hostFacts().forEach(s::insert);
+        return out;
+    }
+
+    private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
+                                  Preparation prepared, FactSieve sieve) {
+        Tenant t = facts.tenant();
+        insert(s, sieve, facts.reportedCase());
+        insert(s, sieve, scope);
+        insert(s, sieve, time);
+        insert(s, sieve, thr);
+        for (TenantCollection c : t.loaded()) {
+            insert(s, sieve, new Loaded(c));
+        }
+        // the tenant's records are final classes: one test per list
+        insertEach(s, sieve, AppConnector.class, t.connectors());
+        insertEach(s, sieve, ConnectorGroup.class, t.groups());
+        insertEach(s, sieve, ProvisioningKey.class, t.keys());
+        insertEach(s, sieve, EnrollmentCertificate.class, t.certificates());
+        insertEach(s, sieve, ServerGroup.class, t.serverGroups());
+        insertEach(s, sieve, ApplicationSegment.class, t.segments());
+        for (Object o : prepared.relations()) {
+            insert(s, sieve, o);
+        }
+        for (Object o : facts.hostFacts()) {
+            insert(s, sieve, o);
+        }
+    }
+
+    private static void insert(KieSession s, FactSieve sieve, Object o) {
+        if (o != null && sieve.passes(o.getClass())) {
+            s.insert(o);
+        }
+    }
+
+    private static <T> void insertEach(KieSession s, FactSieve sieve, Class<T> type, List<T> list) {
+        if (!list.isEmpty() && sieve.passes(type)) {
+            for (T o : list) {
+                s.insert(o);
+            }
+        }
     }
 
     /**
@@ -144,11 +170,14 @@ public final class SessionRunner {
      * over all connectors costs a tuple per connector per rule, the largest part of a 10,000-connector session.
      */
     static List<Object> relations(Tenant t) {
-        return relations(t, null);
+        return relations(t, null, c -> true);
     }
 
-    /** The same, reusing the index's connectors-by-group when it was built from this very tenant. */
-    static List<Object> relations(Tenant t, TenantIndex index) {
+    /**
+     * The same, reusing the index's connectors-by-group when it was built from this very tenant, and leaving out
+     * the kinds {@code wanted} refuses (no rule of the session could match them).
+     */
+    static List<Object> relations(Tenant t, TenantIndex index, java.util.function.Predicate<Class<?>> wanted) {
         TenantIndex ix = index != null && index.indexes(t) ? index : new TenantIndex(t);
         List<ConnectorGroup> groups = t.groups();
         // every group id a connector names, listed or not: duplicates by address are looked for within each
@@ -184,8 +213,9 @@ public final class SessionRunner {
         out.add(new ConnectorsById(ix.connectors, ix.repeatedIds));
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
+        boolean groupEdges = wanted.test(GroupInServerGroup.class);
         for (ServerGroup sg : t.serverGroups()) {
-            for (String cg : sg.connectorGroupIds()) {
+            for (String cg : groupEdges ? sg.connectorGroupIds() : List.<String>of()) {
                 edges.add(new GroupInServerGroup(sg.id(), cg));
             }
             // some exports carry the segment link only on the server group's side (its "applications")
@@ -266,7 +296,8 @@ public final class SessionRunner {
                     listener.ruleFired(event.getMatch().getRule().getName(), event.getMatch().getRule().getPackageName());
                 }
             });
-            insertAll(session, facts, scope, time, thr, null);
+            insertAll(session, facts, scope, time, thr, Preparation.start(facts.tenant(), kieBase, false),
+                    FactSieve.of(kieBase));
             int limit = fireLimit(facts);
             if (session.fireAllRules(limit) >= limit) {
                 throw new DiagnosisException("the rules fired " + limit + " times, the limit for this input");

@@ -1,0 +1,109 @@
+package io.zpadoctor.rules.internal;
+
+import io.zpadoctor.model.derived.GroupHealth;
+import io.zpadoctor.model.derived.GroupInServerGroup;
+import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ServerGroup;
+import io.zpadoctor.model.tenant.Tenant;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The index and relations made beside the session: the same whichever thread makes them, and never waited on. */
+class PreparationTest {
+
+    private static Tenant tenant() {
+        List<AppConnector> cs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cs.add(AppConnector.builder("c" + i).groupId("g" + i % 4).privateIp("10.0.0." + i % 7)
+                    .fingerprint("fp" + i % 9).controlChannelStatus("ZPN_STATUS_AUTHENTICATED").build());
+        }
+        List<ConnectorGroup> gs = List.of(ConnectorGroup.builder("g0").build(), ConnectorGroup.builder("g1").build(),
+                ConnectorGroup.builder("g2").build(), ConnectorGroup.builder("g3").build());
+        List<ServerGroup> sgs = List.of(ServerGroup.builder("sg1").connectorGroupIds(List.of("g0", "g1")).build());
+        return new Tenant(cs, gs, null, null, sgs, null, null);
+    }
+
+    @Test
+    void onAnotherCoreOrInlineTheRelationsAreTheSame() {
+        Tenant t = tenant();
+        Preparation inline = Preparation.start(t, RuleBase.builtIn().kieBase(), false);
+        Preparation parallel = Preparation.start(t, RuleBase.builtIn().kieBase(), true);
+
+        assertThat(parallel.relations()).hasSameSizeAs(inline.relations());
+        assertThat(parallel.relations().toString()).isEqualTo(inline.relations().toString());
+        assertThat(parallel.index().connector("c7")).isSameAs(inline.index().connector("c7"));
+        assertThat(parallel.prepares(t)).isTrue();
+        assertThat(parallel.prepares(tenant())).isFalse();
+    }
+
+    @Test
+    void edgesNoRuleNamesAreNotMadeButAPackThatNamesThemGetsThem() throws Exception {
+        Tenant t = tenant();
+        assertThat(Preparation.start(t, RuleBase.builtIn().kieBase(), false).relations())
+                .noneMatch(o -> o instanceof GroupInServerGroup).anyMatch(o -> o instanceof GroupHealth);
+        // a pack naming GroupInServerGroup: the one in the test packs names ConnectorGroup; any named type counts
+        Preparation everything = Preparation.start(t, (org.kie.api.KieBase) null, false);
+        assertThat(everything.relations()).filteredOn(o -> o instanceof GroupInServerGroup).hasSize(2);
+    }
+
+    @Test
+    void withoutRelationsOnlyTheIndexIsMade() {
+        Preparation p = Preparation.start(tenant(), RuleBase.builtIn().kieBase(), false, false);
+        assertThat(p.relations()).isEmpty();
+        assertThat(p.index().connectorsOf("g2")).hasSize(10);
+    }
+
+    @Test
+    void aBusyPoolCostsNoWaitTheCallerDoesTheWorkItself() throws Exception {
+        int n = ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                busy.countDown();
+                try {
+                    hold.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+            Preparation p = Preparation.start(tenant(), RuleBase.builtIn().kieBase(), true);
+            assertThat(p.index().connectorsOf("g0")).hasSize(10);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        } finally {
+            hold.countDown();
+        }
+    }
+
+    @Test
+    void aFailureReachesTheCallerAsItselfFromEitherThread() {
+        for (boolean parallel : new boolean[] {false, true}) {
+            Preparation p = Preparation.of(tenant(), () -> {
+                throw new IllegalStateException("no connectors today");
+            }, parallel);
+            assertThatThrownBy(p::index).isInstanceOf(IllegalStateException.class).hasMessage("no connectors today");
+        }
+    }
+
+    @Test
+    void aCheckedFailureBecomesADiagnosisException() {
+        Preparation p = Preparation.of(tenant(), () -> {
+            throw new java.io.IOException("disk gone");
+        }, false);
+        assertThatThrownBy(p::index).isInstanceOf(io.zpadoctor.rules.DiagnosisException.class)
+                .hasMessageContaining("disk gone");
+    }
+}
