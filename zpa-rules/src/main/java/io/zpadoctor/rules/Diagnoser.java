@@ -5,6 +5,7 @@ import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.rules.internal.Background;
 import io.zpadoctor.rules.internal.Evaluability;
 import io.zpadoctor.rules.internal.Explainer;
 import io.zpadoctor.rules.internal.Fleets;
@@ -158,8 +159,10 @@ public final class Diagnoser {
         Facts tenantWide = facts.toBuilder()
                 .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi())).build();
         Preparation prepared = prepare(tenantWide);
+        // counted on the other core too: this one fills the session meanwhile
+        Background<Fleets.Counts> counts = Background.start(() -> Fleets.count(tenantWide.tenant()), parallel);
         Diagnosis d = diagnose(tenantWide, prepared);
-        return Fleets.summarise(d, tenantWide.tenant(), prepared.index());
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), counts.get());
     }
 
     public Diagnosis diagnose(Facts facts) {

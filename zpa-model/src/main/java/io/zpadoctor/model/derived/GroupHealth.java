@@ -35,17 +35,33 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
 
     /** The counts of {@code group}'s connectors; {@code serverGroupIds} as {@link #serverGroupIds()}. */
     public static GroupHealth of(ConnectorGroup group, Collection<?> connectors, List<String> serverGroupIds) {
-        String groupId = group.id();
-        int total = 0, serving = 0, auth = 0, disc = 0, disabled = 0, unknown = 0;
-        // most groups run one version: a map only once a second one shows up
-        String onlyVersion = null;
-        int onlyCount = 0;
-        Map<String, Integer> counts = null;
-        Instant first = null;
-        Instant last = null;
-        boolean timeMissing = false;
+        Tally t = new Tally();
         for (Object o : connectors) {
-            AppConnector c = (AppConnector) o;
+            t.add((AppConnector) o);
+        }
+        return t.health(group, serverGroupIds);
+    }
+
+    /**
+     * A group's counts taken one connector at a time, so whoever walks the tenant anyway can count each group on
+     * the way instead of walking every group's connectors again.
+     */
+    public static final class Tally {
+        private int total;
+        private int serving;
+        private int auth;
+        private int disc;
+        private int disabled;
+        private int unknown;
+        // most groups run one version: a map only once a second one shows up
+        private String onlyVersion;
+        private int onlyCount;
+        private Map<String, Integer> counts;
+        private Instant first;
+        private Instant last;
+        private boolean timeMissing;
+
+        public void add(AppConnector c) {
             total++;
             if (c.isServing()) {
                 serving++;
@@ -77,22 +93,26 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 last = last == null || t.isAfter(last) ? t : last;
             }
         }
-        if (counts == null) {
-            counts = onlyVersion == null ? Map.of() : Map.of(onlyVersion, onlyCount);
-        }
-        String[] known = new String[counts.size()];
-        int k = 0;
-        for (String v : counts.keySet()) {
-            if (!v.equals("unknown")) {
-                known[k++] = v;
+
+        /** The counts so far, for {@code group}; {@code serverGroupIds} as {@link #serverGroupIds()}. */
+        public GroupHealth health(ConnectorGroup group, List<String> serverGroupIds) {
+            Map<String, Integer> byVersion = counts != null ? counts
+                    : onlyVersion == null ? Map.of() : Map.of(onlyVersion, onlyCount);
+            String[] known = new String[byVersion.size()];
+            int k = 0;
+            for (String v : byVersion.keySet()) {
+                if (!v.equals("unknown")) {
+                    known[k++] = v;
+                }
             }
+            Set<String> versions = Set.of(java.util.Arrays.copyOf(known, k));
+            StringBuilder versionCounts = new StringBuilder();
+            byVersion.forEach((v, n) -> versionCounts.append(versionCounts.length() == 0 ? "" : ", ")
+                    .append(v).append(" (").append(n).append(')'));
+            return new GroupHealth(group.id(), total, serving, auth, disc, disabled, unknown, versions,
+                    versionCounts.toString(), timeMissing ? null : first, timeMissing ? null : last, group,
+                    serverGroupIds);
         }
-        Set<String> versions = Set.of(java.util.Arrays.copyOf(known, k));
-        StringBuilder versionCounts = new StringBuilder();
-        counts.forEach((v, n) -> versionCounts.append(versionCounts.length() == 0 ? "" : ", ")
-                .append(v).append(" (").append(n).append(')'));
-        return new GroupHealth(groupId, total, serving, auth, disc, disabled, unknown, versions, versionCounts.toString(),
-                timeMissing ? null : first, timeMissing ? null : last, group, serverGroupIds);
     }
 
     /** Connectors not able to serve. */

@@ -12,6 +12,7 @@ import io.zpadoctor.rules.FleetReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +23,44 @@ public final class Fleets {
     private Fleets() {
     }
 
-    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index) {
-        // counted while the index was built, sorted here
-        Map<String, Integer> statuses = new TreeMap<>();
-        index.statusCounts.forEach((k, n) -> statuses.put(k, n[0]));
-        Map<String, Integer> versions = new TreeMap<>();
-        index.versionCounts.forEach((k, n) -> versions.put(k, n[0]));
-        int disabled = index.disabledConnectors;
+    /** Connectors by status text and by version, and how many are disabled: the summary's counts. */
+    public record Counts(Map<String, Integer> statuses, Map<String, Integer> versions, int disabled) {
+    }
+
+    /**
+     * Counts the tenant's connectors for the summary: one pass of its own, which the diagnoser runs on the
+     * caller's thread while another core indexes the tenant.
+     */
+    public static Counts count(Tenant tenant) {
+        Map<String, int[]> statuses = new HashMap<>();
+        Map<String, int[]> versions = new HashMap<>();
+        int disabled = 0;
+        for (AppConnector c : tenant.connectors()) {
+            statuses.computeIfAbsent(c.statusText() != null ? c.statusText() : "(none)", k -> new int[1])[0]++;
+            versions.computeIfAbsent(c.currentVersion() != null ? c.currentVersion() : "(unknown)",
+                    k -> new int[1])[0]++;
+            if (!c.enabled()) {
+                disabled++;
+            }
+        }
+        return new Counts(sorted(statuses), sorted(versions), disabled);
+    }
+
+    private static Map<String, Integer> sorted(Map<String, int[]> counts) {
+        Map<String, Integer> out = new TreeMap<>();
+        counts.forEach((k, n) -> out.put(k, n[0]));
+        return out;
+    }
+
+    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index, Counts counts) {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : d.findings()) {
             bySeverity.merge(f.severity(), 1, Integer::sum);
         }
-        return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(), disabled,
-                statuses, versions, bySeverity, d.findings("ZPA-FLT-001"), d.findings("ZPA-FLT-002"),
-                d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"), byGroup(d.findings(), index));
+        return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(),
+                counts.disabled(), counts.statuses(), counts.versions(), bySeverity, d.findings("ZPA-FLT-001"),
+                d.findings("ZPA-FLT-002"), d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"),
+                byGroup(d.findings(), index));
     }
 
     /** Findings per group, worst group first; the findings keep the diagnosis's order inside a group. */

@@ -2,29 +2,24 @@ package io.zpadoctor.rules.internal;
 
 import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
-import io.zpadoctor.rules.DiagnosisException;
 import org.kie.api.KieBase;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 
 /**
  * The tenant's index and the relations the session needs, computed on another core while the session takes the
  * tenant's records: neither reads the other, and at 10,000 connectors each is a few milliseconds. Whoever needs
- * the result first and finds the work not yet started does it itself, so a busy or absent pool only costs the
- * overlap, never a wait.
+ * the result first and finds the work not yet started does it itself ({@link Background}).
  */
 public final class Preparation {
     record Parts(TenantIndex index, List<Object> relations) {
     }
 
     private final Tenant tenant;
-    private final FutureTask<Parts> task;
+    private final Background<Parts> task;
 
-    private Preparation(Tenant tenant, FutureTask<Parts> task) {
+    private Preparation(Tenant tenant, Background<Parts> task) {
         this.tenant = tenant;
         this.task = task;
     }
@@ -49,44 +44,20 @@ public final class Preparation {
     }
 
     static Preparation of(Tenant tenant, Callable<Parts> work, boolean parallel) {
-        FutureTask<Parts> task = new FutureTask<>(work);
-        if (parallel && Runtime.getRuntime().availableProcessors() > 1) {
-            ForkJoinPool.commonPool().execute(task);
-        }
-        return new Preparation(tenant, task);
+        return new Preparation(tenant, Background.start(work, parallel));
     }
 
     /** The index of the tenant, waiting for it (or building it here) when it is not ready yet. */
     public TenantIndex index() {
-        return parts().index();
+        return task.get().index();
     }
 
     /** The relations for the session, as {@link SessionRunner#relations} computes them. */
     List<Object> relations() {
-        return parts().relations();
+        return task.get().relations();
     }
 
     boolean prepares(Tenant t) {
         return tenant == t;
-    }
-
-    private Parts parts() {
-        // runs the work on this thread unless another has started it; then waits for that one
-        task.run();
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new DiagnosisException("indexing the tenant failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DiagnosisException("interrupted while indexing the tenant");
-        }
     }
 }

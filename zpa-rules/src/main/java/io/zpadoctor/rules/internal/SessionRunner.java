@@ -27,6 +27,7 @@ import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
 import io.zpadoctor.rules.DiagnosisException;
 import io.zpadoctor.rules.RuleListener;
+import org.drools.core.common.InternalWorkingMemory;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -140,6 +141,11 @@ public final class SessionRunner {
         insertEach(s, sieve, EnrollmentCertificate.class, t.certificates());
         insertEach(s, sieve, ServerGroup.class, t.serverGroups());
         insertEach(s, sieve, ApplicationSegment.class, t.segments());
+        if (s instanceof InternalWorkingMemory wm) {
+            // runs the records through the alpha network now, while the relations may still be in the making;
+            // fireAllRules would do it anyway, and no rule fires before it
+            wm.flushPropagations();
+        }
         for (Object o : prepared.relations()) {
             insert(s, sieve, o);
         }
@@ -181,31 +187,33 @@ public final class SessionRunner {
         TenantIndex ix = index != null && index.indexes(t) ? index : new TenantIndex(t);
         List<ConnectorGroup> groups = t.groups();
         // every group id a connector names, listed or not: duplicates by address are looked for within each
-        Map<String, List<AppConnector>> byGroup = ix.connectorsByGroup;
+        Map<String, TenantIndex.Members> byGroup = ix.connectorsByGroup;
         Map<String, List<AppConnector>> sameFingerprint = ix.sameFingerprint;
         Map<String, List<AppConnector>> byKey = ix.connectorsByKey;
         Map<String, int[]> certificates = ix.certificateUse;
         List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
-        // a group's counts and its shared addresses in one visit, while its connectors are in the CPU cache;
-        // each listed group object gets its counts (a hand-built tenant may list two under one id, and rules
-        // once joined every group with an id), its shared addresses once per id
-        Set<ConnectorGroup> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+        // each listed group object gets its counts (a hand-built tenant may list two under one id, and rules once
+        // joined every group with an id), its shared addresses once per id; the same object listed twice once
+        Set<ConnectorGroup> counted = ix.groups.size() < groups.size()
+                ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (ConnectorGroup g : groups) {
-            if (!counted.add(g)) {
+            if (counted != null && !counted.add(g)) {
                 continue;
             }
-            List<AppConnector> members = byGroup.getOrDefault(g.id(), List.of());
-            GroupHealth h = GroupHealth.of(g, members, serverGroupIds(ix.serverGroupsUsing(g.id())));
+            TenantIndex.Members m = byGroup.get(g.id());
+            List<String> sgIds = serverGroupIds(ix.serverGroupsUsing(g.id()));
+            // counted while the index was built: the group's connectors are not walked again
+            GroupHealth h = m == null ? GroupHealth.of(g, List.of(), sgIds) : m.tally.health(g, sgIds);
             ix.health.putIfAbsent(g.id(), h);
             out.add(h);
-            if (members.size() > 1 && ix.group(g.id()) == g) {
-                sameAddress(g.id(), members, out);
+            if (m != null && m.list.size() > 1 && ix.group(g.id()) == g) {
+                sameAddress(g.id(), m.list, out);
             }
         }
-        byGroup.forEach((gid, members) -> {
-            if (members.size() > 1 && ix.group(gid) == null) {
-                sameAddress(gid, members, out);
+        byGroup.forEach((gid, m) -> {
+            if (m.list.size() > 1 && ix.group(gid) == null) {
+                sameAddress(gid, m.list, out);
             }
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));

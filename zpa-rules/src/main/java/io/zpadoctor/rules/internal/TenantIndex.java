@@ -1,5 +1,6 @@
 package io.zpadoctor.rules.internal;
 
+import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
@@ -21,7 +22,7 @@ public final class TenantIndex {
     final Map<String, ServerGroup> serverGroups;
     final Map<String, ApplicationSegment> segments;
     /** By first appearance among the connectors, so whoever walks it gets the same order every time. */
-    final Map<String, List<AppConnector>> connectorsByGroup;
+    final Map<String, Members> connectorsByGroup;
     final Map<String, List<ProvisioningKey>> keysByGroup;
     final Map<String, List<ServerGroup>> serverGroupsByConnectorGroup;
     final Map<String, List<ApplicationSegment>> segmentsByServerGroup;
@@ -33,12 +34,8 @@ public final class TenantIndex {
     final Map<String, List<AppConnector>> connectorsByKey;
     /** Per enrollment CA id: how many groups, keys and connectors name it. */
     final Map<String, int[]> certificateUse = new LinkedHashMap<>();
-    /** Connectors by status text and by version, and how many are disabled: the fleet summary's counts. */
-    final Map<String, int[]> statusCounts = new HashMap<>();
-    final Map<String, int[]> versionCounts = new HashMap<>();
-    int disabledConnectors;
     /** Each listed group's counts, as the session's relations computed them; reused by the report's summaries. */
-    final Map<String, io.zpadoctor.model.derived.GroupHealth> health = new HashMap<>();
+    final Map<String, GroupHealth> health = new HashMap<>();
     private final Tenant tenant;
 
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
@@ -72,7 +69,7 @@ public final class TenantIndex {
                 repeatedIds.computeIfAbsent(c.id(), k -> pair(sameId)).add(c);
             }
             if (c.groupId() != null) {
-                connectorsByGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c);
+                connectorsByGroup.computeIfAbsent(c.groupId(), k -> new Members()).add(c);
             }
             if (c.fingerprint() != null) {
                 AppConnector first = firstWithFingerprint.putIfAbsent(c.fingerprint(), c);
@@ -84,12 +81,6 @@ public final class TenantIndex {
                 connectorsByKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
             }
             countCertificate(c.enrollmentCertId(), 2);
-            statusCounts.computeIfAbsent(c.statusText() != null ? c.statusText() : "(none)", k -> new int[1])[0]++;
-            versionCounts.computeIfAbsent(c.currentVersion() != null ? c.currentVersion() : "(unknown)",
-                    k -> new int[1])[0]++;
-            if (!c.enabled()) {
-                disabledConnectors++;
-            }
         }
         for (ProvisioningKey k : t.keys()) {
             keys.putIfAbsent(k.id(), k);
@@ -119,6 +110,17 @@ public final class TenantIndex {
                     list.add(s);
                 }
             }
+        }
+    }
+
+    /** A group's connectors in the tenant's order, counted for its {@code GroupHealth} as they are listed. */
+    static final class Members {
+        final List<AppConnector> list = new ArrayList<>();
+        final GroupHealth.Tally tally = new GroupHealth.Tally();
+
+        void add(AppConnector c) {
+            list.add(c);
+            tally.add(c);
         }
     }
 
@@ -166,7 +168,8 @@ public final class TenantIndex {
     }
 
     public List<AppConnector> connectorsOf(String groupId) {
-        return connectorsByGroup.getOrDefault(groupId, List.of());
+        Members m = groupId == null ? null : connectorsByGroup.get(groupId);
+        return m == null ? List.of() : m.list;
     }
 
     public List<ProvisioningKey> keysOf(String groupId) {

@@ -104,6 +104,6 @@ class PreparationTest {
             throw new java.io.IOException("disk gone");
         }, false);
         assertThatThrownBy(p::index).isInstanceOf(io.zpadoctor.rules.DiagnosisException.class)
-                .hasMessageContaining("disk gone");
+                .hasMessageContaining("disk gone").hasCauseInstanceOf(java.io.IOException.class);
     }
 }
