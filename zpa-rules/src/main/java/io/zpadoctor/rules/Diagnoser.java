@@ -159,7 +159,7 @@ public final class Diagnoser {
         Facts tenantWide = facts.toBuilder()
                 .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi())).build();
         Preparation prepared = prepare(tenantWide);
-        // counted on the other core too: this one fills the session meanwhile
+        // counted on the other core too, once it has the relations ready
         Background<Fleets.Counts> counts = Background.start(() -> Fleets.count(tenantWide.tenant()), parallel);
         Diagnosis d = diagnose(tenantWide, prepared);
         return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), counts.get());

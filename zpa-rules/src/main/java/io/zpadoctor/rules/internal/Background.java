@@ -13,6 +13,9 @@ import java.util.concurrent.FutureTask;
  * itself.
  */
 public final class Background<T> {
+    /** Read once: in a container every call reads the cgroup files again. */
+    static final boolean SECOND_CORE = Runtime.getRuntime().availableProcessors() > 1;
+
     private final FutureTask<T> task;
 
     private Background(FutureTask<T> task) {
@@ -22,7 +25,7 @@ public final class Background<T> {
     /** Starts {@code work} on the common pool when {@code parallel} and the machine has a second core. */
     public static <T> Background<T> start(Callable<T> work, boolean parallel) {
         FutureTask<T> task = new FutureTask<>(work);
-        if (parallel && Runtime.getRuntime().availableProcessors() > 1) {
+        if (parallel && SECOND_CORE) {
             ForkJoinPool.commonPool().execute(task);
         }
         return new Background<>(task);

@@ -45,6 +45,11 @@ final class FactSieve {
         return new FactSieve(types, true);
     }
 
+    /** A sieve of the same rule base for another thread: each keeps its own memory of the classes it has seen. */
+    FactSieve copy() {
+        return new FactSieve(types, sieving);
+    }
+
     /** Whether a fact of this class could reach any rule or query. */
     boolean passes(Class<?> c) {
         if (!sieving) {

@@ -8,24 +8,25 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The tenant's index and the relations the session needs, computed on another core while the session takes the
- * tenant's records: neither reads the other, and at 10,000 connectors each is a few milliseconds. Whoever needs
- * the result first and finds the work not yet started does it itself ({@link Background}).
+ * The tenant's index and the relations the session needs, made on another core while the session takes the
+ * tenant's records and runs them through the alpha network: neither reads the other, and at 10,000 connectors each
+ * side is a few milliseconds. Whoever needs them first and finds the work not yet started does it itself
+ * ({@link Background}), so a busy or absent pool costs only the overlap.
  */
 public final class Preparation {
     record Parts(TenantIndex index, List<Object> relations) {
     }
 
     private final Tenant tenant;
-    private final Background<Parts> task;
+    private final Background<Parts> work;
 
-    private Preparation(Tenant tenant, Background<Parts> task) {
+    private Preparation(Tenant tenant, Background<Parts> work) {
         this.tenant = tenant;
-        this.task = task;
+        this.work = work;
     }
 
     /**
-     * Starts indexing {@code tenant} for a session of {@code kieBase}: on the common pool when {@code parallel} and
+     * Starts preparing {@code tenant} for a session of {@code kieBase}: on the common pool when {@code parallel} and
      * the machine has a second core, else when first asked for.
      */
     public static Preparation start(Tenant tenant, KieBase kieBase, boolean parallel) {
@@ -49,12 +50,12 @@ public final class Preparation {
 
     /** The index of the tenant, waiting for it (or building it here) when it is not ready yet. */
     public TenantIndex index() {
-        return task.get().index();
+        return work.get().index();
     }
 
     /** The relations for the session, as {@link SessionRunner#relations} computes them. */
     List<Object> relations() {
-        return task.get().relations();
+        return work.get().relations();
     }
 
     boolean prepares(Tenant t) {

@@ -84,6 +84,8 @@ public final class SessionRunner {
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
                              Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared) {
         long start = System.nanoTime();
+        Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
+                : Preparation.start(facts.tenant(), kieBase, false);
         KieSession session = kieBase.newKieSession();
         try {
             if (!listeners.isEmpty()) {
@@ -96,8 +98,6 @@ public final class SessionRunner {
                     }
                 });
             }
-            Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
-                    : Preparation.start(facts.tenant(), kieBase, false);
             insertAll(session, facts, scope, time, thresholds, p, FactSieve.of(kieBase));
             int fired = session.fireAllRules(fireLimit);
             if (fired >= fireLimit) {
@@ -141,9 +141,9 @@ public final class SessionRunner {
         insertEach(s, sieve, EnrollmentCertificate.class, t.certificates());
         insertEach(s, sieve, ServerGroup.class, t.serverGroups());
         insertEach(s, sieve, ApplicationSegment.class, t.segments());
+        // runs the records through the alpha network while the other core may still be making the relations;
+        // fireAllRules would do it anyway, and no rule fires before it
         if (s instanceof InternalWorkingMemory wm) {
-            // runs the records through the alpha network now, while the relations may still be in the making;
-            // fireAllRules would do it anyway, and no rule fires before it
             wm.flushPropagations();
         }
         for (Object o : prepared.relations()) {

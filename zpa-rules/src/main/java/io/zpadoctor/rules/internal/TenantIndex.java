@@ -44,7 +44,7 @@ public final class TenantIndex {
     public TenantIndex(Tenant t) {
         tenant = t;
         // sized up front: a 10,000-connector tenant would otherwise rehash each map a dozen times
-        connectors = new HashMap<>(capacity(t.connectors().size()));
+        connectors = new FirstSeen<>(t.connectors().size());
         groups = new HashMap<>(capacity(t.groups().size()));
         keys = new HashMap<>(capacity(t.keys().size()));
         serverGroups = new HashMap<>(capacity(t.serverGroups().size()));
@@ -62,7 +62,7 @@ public final class TenantIndex {
         }
         // one pass over the connectors for everything the diagnosis asks of them: at 10,000 connectors each
         // further pass costs about as much as the rules that use it
-        Map<String, AppConnector> firstWithFingerprint = new HashMap<>(capacity(t.connectors().size()));
+        FirstSeen<AppConnector> firstWithFingerprint = new FirstSeen<>(t.connectors().size());
         for (AppConnector c : t.connectors()) {
             AppConnector sameId = connectors.putIfAbsent(c.id(), c);
             if (sameId != null) {

@@ -6,7 +6,9 @@ import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
+import io.zpadoctor.rules.DiagnosisException;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The index and relations made beside the session: the same whichever thread makes them, and never waited on. */
 class PreparationTest {
+    private static final KieBase RULES = RuleBase.builtIn().kieBase();
 
     private static Tenant tenant() {
         List<AppConnector> cs = new ArrayList<>();
@@ -35,10 +38,11 @@ class PreparationTest {
     @Test
     void onAnotherCoreOrInlineTheRelationsAreTheSame() {
         Tenant t = tenant();
-        Preparation inline = Preparation.start(t, RuleBase.builtIn().kieBase(), false);
-        Preparation parallel = Preparation.start(t, RuleBase.builtIn().kieBase(), true);
+        Preparation inline = Preparation.start(t, RULES, false);
+        Preparation parallel = Preparation.start(t, RULES, true);
 
-        assertThat(parallel.relations()).hasSameSizeAs(inline.relations());
+        // per group its counts and three shared addresses; nine shared fingerprints; the connectors by id
+        assertThat(parallel.relations()).hasSize(4 + 4 * 3 + 9 + 1).hasSameSizeAs(inline.relations());
         assertThat(parallel.relations().toString()).isEqualTo(inline.relations().toString());
         assertThat(parallel.index().connector("c7")).isSameAs(inline.index().connector("c7"));
         assertThat(parallel.prepares(t)).isTrue();
@@ -46,18 +50,17 @@ class PreparationTest {
     }
 
     @Test
-    void edgesNoRuleNamesAreNotMadeButAPackThatNamesThemGetsThem() throws Exception {
+    void edgesNoRuleNamesAreNotMadeButARuleBaseThatMayNameThemGetsThem() {
         Tenant t = tenant();
-        assertThat(Preparation.start(t, RuleBase.builtIn().kieBase(), false).relations())
+        assertThat(Preparation.start(t, RULES, false).relations())
                 .noneMatch(o -> o instanceof GroupInServerGroup).anyMatch(o -> o instanceof GroupHealth);
-        // a pack naming GroupInServerGroup: the one in the test packs names ConnectorGroup; any named type counts
-        Preparation everything = Preparation.start(t, (org.kie.api.KieBase) null, false);
-        assertThat(everything.relations()).filteredOn(o -> o instanceof GroupInServerGroup).hasSize(2);
+        assertThat(Preparation.start(t, (KieBase) null, false).relations())
+                .filteredOn(o -> o instanceof GroupInServerGroup).hasSize(2);
     }
 
     @Test
     void withoutRelationsOnlyTheIndexIsMade() {
-        Preparation p = Preparation.start(tenant(), RuleBase.builtIn().kieBase(), false, false);
+        Preparation p = Preparation.start(tenant(), RULES, true, false);
         assertThat(p.relations()).isEmpty();
         assertThat(p.index().connectorsOf("g2")).hasSize(10);
     }
@@ -80,7 +83,7 @@ class PreparationTest {
         try {
             assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();
-            Preparation p = Preparation.start(tenant(), RuleBase.builtIn().kieBase(), true);
+            Preparation p = Preparation.start(tenant(), RULES, true);
             assertThat(p.index().connectorsOf("g0")).hasSize(10);
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
         } finally {
@@ -95,6 +98,7 @@ class PreparationTest {
                 throw new IllegalStateException("no connectors today");
             }, parallel);
             assertThatThrownBy(p::index).isInstanceOf(IllegalStateException.class).hasMessage("no connectors today");
+            assertThatThrownBy(p::relations).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -103,7 +107,7 @@ class PreparationTest {
         Preparation p = Preparation.of(tenant(), () -> {
             throw new java.io.IOException("disk gone");
         }, false);
-        assertThatThrownBy(p::index).isInstanceOf(io.zpadoctor.rules.DiagnosisException.class)
+        assertThatThrownBy(p::index).isInstanceOf(DiagnosisException.class)
                 .hasMessageContaining("disk gone").hasCauseInstanceOf(java.io.IOException.class);
     }
 }
