@@ -195,7 +195,7 @@ public final class Diagnoser {
         Suppressions.Result suppressed = Suppressions.apply(verdicts.linkAndSort(explained), suppressions,
                 time.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         List<Finding> ordered = new ArrayList<>(suppressed.findings());
-        ordered.sort(verdicts.order());
+        verdicts.sort(ordered);
         Finding primary = verdicts.primary(ordered);
 
         Set<String> contexts = new HashSet<>();

@@ -13,6 +13,7 @@ import io.zpadoctor.rules.Catalog;
 import io.zpadoctor.rules.CatalogEntry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,15 +31,29 @@ public final class Explainer {
 
     public static List<Finding> explain(List<Finding> raw, Catalog catalog, TenantIndex index,
                                         Map<String, String> globals) {
-        List<Finding> sorted = new ArrayList<>(raw);
-        // a total order, so findings merged from several firings read the same whatever the firing order
-        sorted.sort(Comparator.comparing(Finding::code).thenComparing(f -> f.subject().label())
-                .thenComparing(f -> Objects.toString(f.rule(), "")).thenComparing(f -> f.evidence().toString())
-                .thenComparing(f -> f.params().toString()));
-        Map<String, Finding> merged = new LinkedHashMap<>();
+        // a total order, so findings merged from several firings read the same whatever the firing order; code and
+        // label worked out once per finding, the rest only for the rare two that share them
+        record Keyed(Finding finding, String code, String label) {
+        }
+        Keyed[] keyed = new Keyed[raw.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            Finding f = raw.get(i);
+            keyed[i] = new Keyed(f, f.code(), f.subject().label());
+        }
+        Arrays.sort(keyed, Comparator.comparing(Keyed::code).thenComparing(Keyed::label)
+                .thenComparing(k -> Objects.toString(k.finding().rule(), ""))
+                .thenComparing(k -> k.finding().evidence().toString())
+                .thenComparing(k -> k.finding().params().toString()));
+        List<Finding> sorted = new ArrayList<>(keyed.length);
+        for (Keyed k : keyed) {
+            sorted.add(k.finding());
+        }
+        record Key(String code, Subject subject) {
+        }
+        Map<Key, Finding> merged = new LinkedHashMap<>();
         for (Finding f : sorted) {
             f = named(f, index);
-            merged.merge(f.code() + "\u0000" + f.subject(), f, Finding::mergedWith);
+            merged.merge(new Key(f.code(), f.subject()), f, Finding::mergedWith);
         }
         List<Finding> out = new ArrayList<>(merged.size());
         for (Finding f : merged.values()) {

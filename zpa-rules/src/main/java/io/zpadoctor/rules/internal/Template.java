@@ -52,14 +52,24 @@ public final class Template {
 
     /** Whether {@link #tidy} would only strip: no tab, no double space, no space before punctuation. */
     private static boolean tidyAlready(String s) {
+        // one pass over the characters: most texts are already tidy, so this is all most of them cost
         int n = s.length();
-        for (int i = s.indexOf(' '); i >= 0 && i < n - 1; i = s.indexOf(' ', i + 1)) {
-            char next = s.charAt(i + 1);
-            if (next == ' ' || next == '\t' || ".,;:)".indexOf(next) >= 0) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
                 return false;
             }
+            if (c == ' ' && i + 1 < n) {
+                switch (s.charAt(i + 1)) {
+                    case ' ', '\t', '.', ',', ';', ':', ')' -> {
+                        return false;
+                    }
+                    default -> {
+                    }
+                }
+            }
         }
-        return s.indexOf('\t') < 0;
+        return true;
     }
 
     /** Renders a command: only surrounding whitespace is trimmed, the rest is kept as written. */
