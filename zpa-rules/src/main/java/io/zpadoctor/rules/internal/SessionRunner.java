@@ -11,6 +11,8 @@ import io.zpadoctor.model.derived.SameAddress;
 import io.zpadoctor.model.derived.SameFingerprint;
 import io.zpadoctor.model.derived.EffectiveSegment;
 import io.zpadoctor.model.derived.GroupHealth;
+import io.zpadoctor.model.derived.GroupHealthById;
+import io.zpadoctor.model.derived.KeysByGroup;
 import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.derived.SegmentUsesServerGroup;
 import io.zpadoctor.model.derived.Loaded;
@@ -36,6 +38,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -197,6 +200,7 @@ public final class SessionRunner {
         // joined every group with an id), its shared addresses once per id; the same object listed twice once
         Set<ConnectorGroup> counted = ix.groups.size() < groups.size()
                 ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+        Map<String, List<GroupHealth>> repeatedHealth = new LinkedHashMap<>();
         for (ConnectorGroup g : groups) {
             if (counted != null && !counted.add(g)) {
                 continue;
@@ -205,7 +209,10 @@ public final class SessionRunner {
             List<String> sgIds = serverGroupIds(ix.serverGroupsUsing(g.id()));
             // counted while the index was built: the group's connectors are not walked again
             GroupHealth h = m == null ? GroupHealth.of(g, List.of(), sgIds) : m.tally.health(g, sgIds);
-            ix.health.putIfAbsent(g.id(), h);
+            GroupHealth before = ix.health.putIfAbsent(g.id(), h);
+            if (before != null) {
+                repeatedHealth.computeIfAbsent(g.id(), k -> TenantIndex.pair(before)).add(h);
+            }
             out.add(h);
             if (m != null && m.list.size() > 1 && ix.group(g.id()) == g) {
                 sameAddress(g.id(), m.list, out);
@@ -219,6 +226,12 @@ public final class SessionRunner {
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
         byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
         out.add(new ConnectorsById(ix.connectors, ix.repeatedIds));
+        if (wanted.test(GroupHealthById.class)) {
+            out.add(new GroupHealthById(ix.health, repeatedHealth));
+        }
+        if (wanted.test(KeysByGroup.class)) {
+            out.add(keysByGroup(t));
+        }
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
         boolean groupEdges = wanted.test(GroupInServerGroup.class);
@@ -238,6 +251,24 @@ public final class SessionRunner {
         }
         out.addAll(edges);
         return out;
+    }
+
+    /** Every key by the group it names and by its public prefix, each in the tenant's order. */
+    private static KeysByGroup keysByGroup(Tenant t) {
+        Map<String, List<ProvisioningKey>> byGroup = new HashMap<>(TenantIndex.capacity(t.keys().size()));
+        Map<String, List<ProvisioningKey>> byPrefix = new HashMap<>(TenantIndex.capacity(t.keys().size()));
+        boolean anyForConnectors = false;
+        for (ProvisioningKey k : t.keys()) {
+            if (k.groupId() != null) {
+                byGroup.computeIfAbsent(k.groupId(), x -> new ArrayList<>(1)).add(k);
+            }
+            String prefix = k.publicPrefix();
+            if (prefix != null) {
+                byPrefix.computeIfAbsent(prefix, x -> new ArrayList<>(1)).add(k);
+            }
+            anyForConnectors |= k.isForConnectors();
+        }
+        return new KeysByGroup(byGroup, byPrefix, anyForConnectors);
     }
 
     /** The group's connectors that share a private address, one fact per shared address, in the group's order. */

@@ -130,9 +130,9 @@ public final class TenantIndex {
         }
     }
 
-    /** A growable list holding {@code first}, for a value a second connector turned out to share. */
-    static List<AppConnector> pair(AppConnector first) {
-        List<AppConnector> l = new ArrayList<>(2);
+    /** A growable list holding {@code first}, for a value a second record turned out to share. */
+    static <T> List<T> pair(T first) {
+        List<T> l = new ArrayList<>(2);
         l.add(first);
         return l;
     }

@@ -41,8 +41,8 @@ class PreparationTest {
         Preparation inline = Preparation.start(t, RULES, false);
         Preparation parallel = Preparation.start(t, RULES, true);
 
-        // per group its counts and three shared addresses; nine shared fingerprints; the connectors by id
-        assertThat(parallel.relations()).hasSize(4 + 4 * 3 + 9 + 1).hasSameSizeAs(inline.relations());
+        // per group its counts and three shared addresses; nine shared fingerprints; connectors, counts and keys by id
+        assertThat(parallel.relations()).hasSize(4 + 4 * 3 + 9 + 3).hasSameSizeAs(inline.relations());
         assertThat(parallel.relations().toString()).isEqualTo(inline.relations().toString());
         assertThat(parallel.index().connector("c7")).isSameAs(inline.index().connector("c7"));
         assertThat(parallel.prepares(t)).isTrue();

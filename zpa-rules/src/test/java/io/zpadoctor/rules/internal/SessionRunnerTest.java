@@ -167,4 +167,53 @@ class SessionRunnerTest {
         assertThat(all.get(0).has(null)).isFalse();
         assertThat(all.get(0).size()).isEqualTo(2);
     }
+    @Test
+    void oneFactLooksKeysUpByGroupAndByPrefix() {
+        ProvisioningKey k1 = ProvisioningKey.builder("k1").groupId("g1").associationType("CONNECTOR_GRP")
+                .keyPrefixFrom("3|api.private.zscaler.com|secret").build();
+        ProvisioningKey k2 = ProvisioningKey.builder("k2").groupId("g2").associationType("SERVICE_EDGE_GRP")
+                .keyPrefixFrom("3|api.private.zscaler.com|other").build();
+        ProvisioningKey k3 = ProvisioningKey.builder("k3").groupId("g2").associationType("CONNECTOR_GRP").build();
+        Tenant t = new Tenant(List.of(), groups("g1", "g2"), List.of(k1, k2, k3), null, null, null, null);
+
+        List<io.zpadoctor.model.derived.KeysByGroup> all =
+                only(SessionRunner.relations(t), io.zpadoctor.model.derived.KeysByGroup.class);
+
+        assertThat(all).hasSize(1);
+        io.zpadoctor.model.derived.KeysByGroup keys = all.get(0);
+        assertThat(keys.ofGroup("g2")).containsExactly(k2, k3);
+        assertThat(keys.ofGroup("g3")).isEmpty();
+        assertThat(keys.ofGroup(null)).isEmpty();
+        assertThat(keys.hasConnectorKey("g1")).isTrue();
+        assertThat(keys.hasConnectorKey("g3")).isFalse();
+        assertThat(keys.hasPrefixedKey("g2")).isTrue();
+        assertThat(keys.hasKeyWithPrefix("g1", "3|api.private.zscaler.com|")).isTrue();
+        assertThat(keys.hasKeyWithPrefix("g1", "4|api.private.zscaler.com|")).isFalse();
+        // a key without a prefix is what a null prefix names, as DRL's == would have it
+        assertThat(keys.hasKeyWithPrefix("g2", null)).isTrue();
+        assertThat(keys.withPrefix("3|api.private.zscaler.com|")).containsExactly(k1, k2);
+        assertThat(keys.withPrefix(null)).isEmpty();
+        assertThat(keys.anyForConnectors()).isTrue();
+
+        Tenant userCodes = new Tenant(List.of(), groups("g1"), List.of(k2), null, null, null, null);
+        assertThat(only(SessionRunner.relations(userCodes), io.zpadoctor.model.derived.KeysByGroup.class).get(0)
+                .anyForConnectors()).isFalse();
+    }
+
+    @Test
+    void oneFactLooksGroupCountsUpByIdKeepingEveryGroupOfARepeatedId() {
+        ConnectorGroup first = ConnectorGroup.builder("g1").name("first").build();
+        ConnectorGroup second = ConnectorGroup.builder("g1").name("second").build();
+        Tenant t = new Tenant(List.of(connector("a", "g1").build()), List.of(first, second,
+                ConnectorGroup.builder("g2").build()), null, null, null, null, null);
+
+        List<io.zpadoctor.model.derived.GroupHealthById> all =
+                only(SessionRunner.relations(t), io.zpadoctor.model.derived.GroupHealthById.class);
+
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).withId("g1")).extracting(GroupHealth::group).containsExactly(first, second);
+        assertThat(all.get(0).withId("g2")).extracting(GroupHealth::total).containsExactly(0);
+        assertThat(all.get(0).withId("g3")).isEmpty();
+        assertThat(all.get(0).withId(null)).isEmpty();
+    }
 }

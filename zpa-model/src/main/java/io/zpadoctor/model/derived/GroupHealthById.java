@@ -1,0 +1,44 @@
+package io.zpadoctor.model.derived;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every group's {@link GroupHealth} by group id, as one fact: a rule that has reached a group id through a server
+ * group (the application path) looks the group up with {@code from} instead of joining every group's counts,
+ * which costs a tuple per group in each such rule whether or not any application was asked about.
+ */
+public final class GroupHealthById {
+    private final Map<String, GroupHealth> first;
+    private final Map<String, List<GroupHealth>> repeated;
+
+    /**
+     * Wraps the maps without copying them: the caller must not change them afterwards.
+     *
+     * @param first the counts of the first group listed under each id
+     * @param repeated the counts of every group of each id listed more than once, in the tenant's order
+     */
+    public GroupHealthById(Map<String, GroupHealth> first, Map<String, List<GroupHealth>> repeated) {
+        this.first = Collections.unmodifiableMap(first);
+        this.repeated = Collections.unmodifiableMap(repeated);
+    }
+
+    /** The counts of every group listed under this id, in the tenant's order: one, none, or (a bad export) more. */
+    public List<GroupHealth> withId(String groupId) {
+        if (groupId == null) {
+            return List.of();
+        }
+        List<GroupHealth> all = repeated.get(groupId);
+        if (all != null) {
+            return Collections.unmodifiableList(all);
+        }
+        GroupHealth h = first.get(groupId);
+        return h == null ? List.of() : List.of(h);
+    }
+
+    @Override
+    public String toString() {
+        return "GroupHealthById[" + first.size() + " ids]";
+    }
+}
