@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +51,28 @@ class RulesCommandTest {
     }
 
     @Test
-    void explainSaysWhereARuleStops() {
+    void explainSaysWhereARuleStops() throws Exception {
         Cli r = Cli.run("rules", "explain", "ZPA-ENR-001", "--bundle", HEALTHY.toString(), "--symptom", "not-enrolling",
                 "--connector", "dc1-acg-key-9");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("ZPA-ENR-001 did not fire.",
-                "rule \"Flag an exhausted key of a group failing to enroll\" (enrollment.drl:27): did not fire",
+                "rule \"Flag an exhausted key of a group failing to enroll\" (enrollment.drl:"
+                        + lineOf("enrollment.drl", "rule \"Flag an exhausted key of a group failing to enroll\"")
+                        + "): did not fire",
                 "0 matches   <- stops here");
+    }
+
+    /** The line of the built-in rule file that starts with {@code text}, as the explanation must cite it. */
+    private static int lineOf(String file, String text) throws java.io.IOException {
+        try (java.io.InputStream in = RulesCommandTest.class.getResourceAsStream("/io/zpadoctor/rules/" + file)) {
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(text)) {
+                    return i + 1;
+                }
+            }
+        }
+        throw new AssertionError(text + " is not in " + file);
     }
 
     @Test
