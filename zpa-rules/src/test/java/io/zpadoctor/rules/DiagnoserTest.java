@@ -175,4 +175,33 @@ class DiagnoserTest {
         assertThat(d.findings("ZPA-CON-007").get(0).subject().name()).isEqualTo("B");
         assertThat(d.findings("ZPA-FLT-002")).extracting(f -> f.subject().name()).containsExactlyInAnyOrder("A", "B");
     }
+    @Test
+    void theGroupsServingAnApplicationAreListedInTheSameOrderEveryTime() {
+        // the session hands its facts back in identity-hash order; the report must not follow it
+        List<AppConnector> connectors = new java.util.ArrayList<>();
+        List<ConnectorGroup> groups = new java.util.ArrayList<>();
+        for (String g : List.of("g5", "g2", "g9", "g1", "g7")) {
+            groups.add(ConnectorGroup.builder(g).name("DC-" + g).source("api/connector-groups.json").build());
+            connectors.add(AppConnector.builder("c-" + g).name("acg-" + g).groupId(g)
+                    .controlChannelStatus("ZPN_STATUS_AUTHENTICATED").source("api/connectors.json").build());
+        }
+        Tenant t = new Tenant(connectors, groups, List.of(), List.of(),
+                List.of(io.zpadoctor.model.tenant.ServerGroup.builder("sg1").name("intranet-servers")
+                        .dynamicDiscovery(true).connectorGroupIds(List.of("g5", "g2", "g9", "g1", "g7"))
+                        .source("api/server-groups.json").build()),
+                List.of(io.zpadoctor.model.tenant.ApplicationSegment.builder("s1").name("intranet")
+                        .domainNames(List.of("intranet.corp.example.com"))
+                        .tcpPortRanges(List.of(new io.zpadoctor.model.tenant.PortRange(443, 443)))
+                        .serverGroupIds(List.of("sg1")).source("api/application-segments.json").build()),
+                EnumSet.allOf(TenantCollection.class));
+        Facts app = Facts.builder().tenant(t).evaluatedAt(NOW, "test").reportedCase(new ReportedCase(
+                Symptom.APP_UNREACHABLE, null, null,
+                io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"), null, null)).build();
+        Diagnoser doctor = Diagnoser.builder().build();
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(doctor.diagnose(app).groups()).extracting(g -> g.group().id())
+                    .containsExactly("g1", "g2", "g5", "g7", "g9");
+        }
+    }
 }

@@ -38,6 +38,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -110,14 +111,22 @@ public final class SessionRunner {
             // read back by class: four small stores instead of every one of the session's facts
             List<Finding> findings = objects(session, Finding.class);
             List<NotEnrolling> notEnrolling = objects(session, NotEnrolling.class);
+            // a session's store hands facts back in identity-hash order, which differs from run to run: sorted, so
+            // the report lists the groups serving an application in the same order every time
             List<String> effective = objects(session, EffectiveSegment.class).stream().map(EffectiveSegment::segmentId)
-                    .toList();
+                    .sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
             List<ServingGroup> serving = objects(session, ServingGroup.class);
+            serving.sort(SERVING_ORDER);
             return new Result(findings, notEnrolling, effective, serving, fired, System.nanoTime() - start);
         } finally {
             session.dispose();
         }
     }
+
+    private static final Comparator<ServingGroup> SERVING_ORDER = Comparator
+            .comparing(ServingGroup::segmentId, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(ServingGroup::serverGroupId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ServingGroup::connectorGroupId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static <T> List<T> objects(KieSession session, Class<T> type) {
         List<T> out = new ArrayList<>();
