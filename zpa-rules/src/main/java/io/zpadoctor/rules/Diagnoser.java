@@ -233,8 +233,20 @@ public final class Diagnoser {
         long start = System.nanoTime();
         List<Facts> shards = Partitioner.shards(facts, shardConnectors);
         java.util.stream.Stream<Facts> stream = parallel ? shards.parallelStream() : shards.stream();
-        List<SessionRunner.Result> parts = stream.map(f -> SessionRunner.run(rules.kieBase(), f, scope.scope(), time,
-                thr, listeners, SessionRunner.fireLimit(f))).toList();
+        // Drools finds its services through the context class loader: a pool thread gets the caller's, so a
+        // library loaded by a plugin's class loader works on every shard as it does on the calling thread
+        ClassLoader callers = Thread.currentThread().getContextClassLoader();
+        List<SessionRunner.Result> parts = stream.map(f -> {
+            Thread here = Thread.currentThread();
+            ClassLoader before = here.getContextClassLoader();
+            here.setContextClassLoader(callers);
+            try {
+                return SessionRunner.run(rules.kieBase(), f, scope.scope(), time, thr, listeners,
+                        SessionRunner.fireLimit(f));
+            } finally {
+                here.setContextClassLoader(before);
+            }
+        }).toList();
         return SessionRunner.merge(parts, System.nanoTime() - start);
     }
 

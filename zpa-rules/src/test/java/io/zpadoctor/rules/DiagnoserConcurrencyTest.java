@@ -41,4 +41,36 @@ class DiagnoserConcurrencyTest {
             pool.shutdownNow();
         }
     }
+    @Test
+    void shardsRunWithTheCallersContextClassLoader() throws Exception {
+        // Drools finds its services through the context class loader; an embedder's plugin loader must reach
+        // every shard, not only the calling thread
+        List<io.zpadoctor.model.tenant.AppConnector> connectors = new ArrayList<>();
+        List<io.zpadoctor.model.tenant.ConnectorGroup> groups = new ArrayList<>();
+        for (int g = 0; g < 12; g++) {
+            groups.add(io.zpadoctor.model.tenant.ConnectorGroup.builder("g" + g).build());
+            connectors.add(io.zpadoctor.model.tenant.AppConnector.builder("c" + g).groupId("g" + g)
+                    .controlChannelStatus("ZPN_STATUS_DISCONNECTED").build());
+        }
+        Facts tenant = Facts.builder().tenant(new io.zpadoctor.model.tenant.Tenant(connectors, groups, null, null,
+                null, null, null)).evaluatedAt(DiagnoserTest.NOW, "test").build();
+        java.util.Set<ClassLoader> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Diagnoser doctor = Diagnoser.builder().partitioning(0, 1, true).ruleListener((rule, pkg) -> {
+            seen.add(Thread.currentThread().getContextClassLoader());
+            threads.add(Thread.currentThread());
+        }).build();
+        ClassLoader plugin = new java.net.URLClassLoader(new java.net.URL[0], Diagnoser.class.getClassLoader());
+        Thread me = Thread.currentThread();
+        ClassLoader before = me.getContextClassLoader();
+        me.setContextClassLoader(plugin);
+        try {
+            for (int i = 0; i < 5 && threads.size() < 2; i++) {
+                assertThat(doctor.diagnose(tenant).findings("ZPA-CON-001")).hasSize(12);
+            }
+        } finally {
+            me.setContextClassLoader(before);
+        }
+        assertThat(seen).containsExactly(plugin);
+    }
 }

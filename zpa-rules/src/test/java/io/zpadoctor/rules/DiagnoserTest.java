@@ -205,4 +205,18 @@ class DiagnoserTest {
                     .containsExactly("g5", "g2", "g9", "g1", "g7");
         }
     }
+    @Test
+    void twoConnectorsWhoseTextsCoincideAreTwoFindings() {
+        // merged by code and subject, not by the subject's text: "x" named "y, name=z" is not "x, name=y" named "z"
+        Tenant t = new Tenant(List.of(
+                AppConnector.builder("x").name("y, name=z").controlChannelStatus("ZPN_STATUS_DISCONNECTED")
+                        .source("api/connectors.json").build(),
+                AppConnector.builder("x, name=y").name("z").controlChannelStatus("ZPN_STATUS_DISCONNECTED")
+                        .source("api/connectors.json").build()),
+                List.of(), List.of(), List.of(), List.of(), List.of(), EnumSet.of(TenantCollection.CONNECTORS));
+
+        Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(t).evaluatedAt(NOW, "test").build());
+
+        assertThat(d.findings("ZPA-CON-001")).extracting(f -> f.subject().id()).containsExactlyInAnyOrder("x", "x, name=y");
+    }
 }
