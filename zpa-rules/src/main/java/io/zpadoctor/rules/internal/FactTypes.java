@@ -39,7 +39,7 @@ public final class FactTypes {
             io.zpadoctor.model.derived.SameFingerprint.class, io.zpadoctor.model.derived.SameAddress.class,
             io.zpadoctor.model.derived.EnrolledWithKey.class, io.zpadoctor.model.derived.CertificateInUse.class,
             io.zpadoctor.model.derived.ConnectorsById.class, io.zpadoctor.model.derived.GroupHealthById.class,
-            io.zpadoctor.model.derived.KeysByGroup.class,
+            io.zpadoctor.model.derived.TenantKeys.class,
             io.zpadoctor.model.derived.HostContext.class, io.zpadoctor.model.derived.HostStatus.class,
             io.zpadoctor.model.derived.OptDisk.class, io.zpadoctor.model.derived.HostKey.class,
             HostInventory.class, ProbeProblem.class,

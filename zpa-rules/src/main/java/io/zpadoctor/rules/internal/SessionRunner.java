@@ -12,7 +12,7 @@ import io.zpadoctor.model.derived.SameFingerprint;
 import io.zpadoctor.model.derived.EffectiveSegment;
 import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.derived.GroupHealthById;
-import io.zpadoctor.model.derived.KeysByGroup;
+import io.zpadoctor.model.derived.TenantKeys;
 import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.derived.SegmentUsesServerGroup;
 import io.zpadoctor.model.derived.Loaded;
@@ -233,13 +233,26 @@ public final class SessionRunner {
             }
         });
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
-        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
+        // the built-in rules ask only for the deleted keys, through TenantKeys; the fact per key id is made when
+        // a rule pack names it
+        boolean perKey = wanted.test(EnrolledWithKey.class);
+        List<EnrolledWithKey> deleted = new ArrayList<>();
+        byKey.forEach((kid, users) -> {
+            ProvisioningKey key = ix.key(kid);
+            EnrolledWithKey e = perKey || key == null ? new EnrolledWithKey(kid, key, users) : null;
+            if (perKey) {
+                out.add(e);
+            }
+            if (key == null) {
+                deleted.add(e);
+            }
+        });
         out.add(new ConnectorsById(ix.connectors, ix.repeatedIds));
         if (wanted.test(GroupHealthById.class)) {
             out.add(new GroupHealthById(ix.health, repeatedHealth));
         }
-        if (wanted.test(KeysByGroup.class)) {
-            out.add(keysByGroup(t));
+        if (wanted.test(TenantKeys.class)) {
+            out.add(tenantKeys(t, deleted));
         }
         certificates.forEach((id, n) -> out.add(new CertificateInUse(id, n[0], n[1], n[2])));
         Set<Object> edges = new LinkedHashSet<>();
@@ -263,7 +276,7 @@ public final class SessionRunner {
     }
 
     /** Every key by the group it names and by its public prefix, each in the tenant's order. */
-    private static KeysByGroup keysByGroup(Tenant t) {
+    private static TenantKeys tenantKeys(Tenant t, List<EnrolledWithKey> deleted) {
         Map<String, List<ProvisioningKey>> byGroup = new HashMap<>(TenantIndex.capacity(t.keys().size()));
         Map<String, List<ProvisioningKey>> byPrefix = new HashMap<>(TenantIndex.capacity(t.keys().size()));
         boolean anyForConnectors = false;
@@ -277,7 +290,7 @@ public final class SessionRunner {
             }
             anyForConnectors |= k.isForConnectors();
         }
-        return new KeysByGroup(byGroup, byPrefix, anyForConnectors);
+        return new TenantKeys(byGroup, byPrefix, anyForConnectors, deleted);
     }
 
     /** The group's connectors that share a private address, one fact per shared address, in the group's order. */

@@ -26,6 +26,8 @@ class FactSieveTest {
         // the built-in rules reach a group through GroupHealth.group and no rule joins the edges
         assertThat(sieve.passes(ConnectorGroup.class)).isFalse();
         assertThat(sieve.passes(GroupInServerGroup.class)).isFalse();
+        // UPG-004 reads the deleted keys from TenantKeys: the fact per key id is for packs that name it
+        assertThat(sieve.passes(io.zpadoctor.model.derived.EnrolledWithKey.class)).isFalse();
         assertThat(sieve.passes(String.class)).isFalse();
     }
 

@@ -176,11 +176,11 @@ class SessionRunnerTest {
         ProvisioningKey k3 = ProvisioningKey.builder("k3").groupId("g2").associationType("CONNECTOR_GRP").build();
         Tenant t = new Tenant(List.of(), groups("g1", "g2"), List.of(k1, k2, k3), null, null, null, null);
 
-        List<io.zpadoctor.model.derived.KeysByGroup> all =
-                only(SessionRunner.relations(t), io.zpadoctor.model.derived.KeysByGroup.class);
+        List<io.zpadoctor.model.derived.TenantKeys> all =
+                only(SessionRunner.relations(t), io.zpadoctor.model.derived.TenantKeys.class);
 
         assertThat(all).hasSize(1);
-        io.zpadoctor.model.derived.KeysByGroup keys = all.get(0);
+        io.zpadoctor.model.derived.TenantKeys keys = all.get(0);
         assertThat(keys.ofGroup("g2")).containsExactly(k2, k3);
         assertThat(keys.ofGroup("g3")).isEmpty();
         assertThat(keys.ofGroup(null)).isEmpty();
@@ -194,9 +194,10 @@ class SessionRunnerTest {
         assertThat(keys.withPrefix("3|api.private.zscaler.com|")).containsExactly(k1, k2);
         assertThat(keys.withPrefix(null)).isEmpty();
         assertThat(keys.anyForConnectors()).isTrue();
+        assertThat(keys.deletedKeys()).isEmpty();
 
         Tenant userCodes = new Tenant(List.of(), groups("g1"), List.of(k2), null, null, null, null);
-        assertThat(only(SessionRunner.relations(userCodes), io.zpadoctor.model.derived.KeysByGroup.class).get(0)
+        assertThat(only(SessionRunner.relations(userCodes), io.zpadoctor.model.derived.TenantKeys.class).get(0)
                 .anyForConnectors()).isFalse();
     }
 
@@ -215,5 +216,26 @@ class SessionRunnerTest {
         assertThat(all.get(0).withId("g2")).extracting(GroupHealth::total).containsExactly(0);
         assertThat(all.get(0).withId("g3")).isEmpty();
         assertThat(all.get(0).withId(null)).isEmpty();
+    }
+    @Test
+    void theKeysConnectorsCarryThatNoKeyHasAreTheDeletedOnesWithTheirConnectors() {
+        Tenant t = new Tenant(List.of(
+                connector("a", "g1").provisioningKeyId("k1").build(),
+                connector("b", "g1").provisioningKeyId("k-gone").build(),
+                connector("c", "g2").provisioningKeyId("k-gone").build(),
+                connector("d", "g1").build()),
+                groups("g1", "g2"), List.of(ProvisioningKey.builder("k1").groupId("g1").build()), null, null, null, null);
+
+        io.zpadoctor.model.derived.TenantKeys keys =
+                only(SessionRunner.relations(t), io.zpadoctor.model.derived.TenantKeys.class).get(0);
+
+        assertThat(keys.deletedKeys()).extracting(EnrolledWithKey::keyId, EnrolledWithKey::key, k -> ids(k.connectors()))
+                .containsExactly(tuple("k-gone", null, List.of("b", "c")));
+        // without a rule that names EnrolledWithKey, no fact per key id is made at all
+        assertThat(SessionRunner.relations(t, null, c -> c != EnrolledWithKey.class))
+                .noneMatch(o -> o instanceof EnrolledWithKey)
+                .filteredOn(o -> o instanceof io.zpadoctor.model.derived.TenantKeys)
+                .singleElement()
+                .satisfies(o -> assertThat(((io.zpadoctor.model.derived.TenantKeys) o).deletedKeys()).hasSize(1));
     }
 }

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The tenant's provisioning keys by the group they name and by the prefix a connector prints, as one fact: the
- * enrollment rules ask "has this group a key?" and "whose key has this prefix?" of it instead of joining every
- * key, which costs a tuple per key in each such rule whether or not any connector fails to enroll.
+ * The tenant's provisioning keys by the group they name and by the prefix a connector prints, and the key ids
+ * connectors carry that no key has any more, as one fact: the enrollment and upgrade rules ask "has this group
+ * a key?", "whose key has this prefix?" and "whose key was deleted?" of it instead of joining every key, which
+ * costs a tuple per key in each such rule whether or not any connector fails to enroll.
  */
-public final class KeysByGroup {
+public final class TenantKeys {
     private final Map<String, List<ProvisioningKey>> byGroup;
     private final Map<String, List<ProvisioningKey>> byPrefix;
     private final boolean anyForConnectors;
+    private final List<EnrolledWithKey> deleted;
 
     /**
      * Wraps the maps without copying them: the caller must not change them afterwards.
@@ -23,12 +25,14 @@ public final class KeysByGroup {
      * @param byGroup every key by its {@code groupId}, in the tenant's order
      * @param byPrefix every key that has a public prefix, by that prefix, in the tenant's order
      * @param anyForConnectors whether any key of the tenant is for connector groups
+     * @param deleted the key ids connectors carry that no key of the tenant has, with those connectors
      */
-    public KeysByGroup(Map<String, List<ProvisioningKey>> byGroup, Map<String, List<ProvisioningKey>> byPrefix,
-                       boolean anyForConnectors) {
+    public TenantKeys(Map<String, List<ProvisioningKey>> byGroup, Map<String, List<ProvisioningKey>> byPrefix,
+                      boolean anyForConnectors, List<EnrolledWithKey> deleted) {
         this.byGroup = Collections.unmodifiableMap(byGroup);
         this.byPrefix = Collections.unmodifiableMap(byPrefix);
         this.anyForConnectors = anyForConnectors;
+        this.deleted = List.copyOf(deleted);
     }
 
     /** The keys naming this group, of every kind. */
@@ -73,6 +77,11 @@ public final class KeysByGroup {
         return l == null ? List.of() : Collections.unmodifiableList(l);
     }
 
+    /** The key ids connectors carry that no key of the tenant has (deleted keys), each with its connectors. */
+    public List<EnrolledWithKey> deletedKeys() {
+        return deleted;
+    }
+
     /** Whether any key of the tenant is for connector groups (a tenant enrolling with user codes may have none). */
     public boolean anyForConnectors() {
         return anyForConnectors;
@@ -80,6 +89,7 @@ public final class KeysByGroup {
 
     @Override
     public String toString() {
-        return "KeysByGroup[" + byGroup.size() + " groups, " + byPrefix.size() + " prefixes]";
+        return "TenantKeys[" + byGroup.size() + " groups, " + byPrefix.size() + " prefixes, " + deleted.size()
+                + " deleted]";
     }
 }
