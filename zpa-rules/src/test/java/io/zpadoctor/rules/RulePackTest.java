@@ -2,6 +2,7 @@ package io.zpadoctor.rules;
 
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
@@ -41,6 +42,25 @@ class RulePackTest {
         }
         assertThat(Diagnoser.builder().build().diagnose(prodGroup()).findings()).as("the built-in base is untouched")
                 .isEmpty();
+    }
+
+    @Test
+    void aPackMayDeleteOrUpdateTheTenantsRecords() throws Exception {
+        Tenant t = new Tenant(List.of(
+                AppConnector.builder("c1").name("lab-1").groupId("g1").controlChannelStatus("ZPN_STATUS_DISCONNECTED").build(),
+                AppConnector.builder("c2").name("prod-1").groupId("g1").controlChannelStatus("ZPN_STATUS_DISCONNECTED").build(),
+                AppConnector.builder("c3").name("stg-1").groupId("g1").controlChannelStatus("ZPN_STATUS_DISCONNECTED").build()),
+                List.of(ConnectorGroup.builder("g1").name("eu-1").build()), List.of(), List.of(), List.of(), List.of(),
+                EnumSet.allOf(TenantCollection.class));
+        Facts facts = Facts.builder().tenant(t).evaluatedAt(Instant.parse("2026-01-01T00:00:00Z"), "test").build();
+
+        Diagnosis plain = Diagnoser.builder().build().diagnose(facts);
+        Diagnosis packed = Diagnoser.builder().rulePack(PACKS.resolve("forgetful")).build().diagnose(facts);
+
+        assertThat(plain.findings("ZPA-CON-001")).extracting(f -> f.subject().id()).containsExactly("c1", "c2", "c3");
+        assertThat(packed.findings("ZPA-CON-001")).as("the deleted lab connector reaches no built-in rule")
+                .extracting(f -> f.subject().id()).containsExactly("c2", "c3");
+        assertThat(packed.findings("ACME-LAB-001")).extracting(f -> f.subject().id()).containsExactly("c1");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.zpadoctor.rules.internal;
 
-import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import org.kie.api.KieBase;
 
@@ -35,12 +34,11 @@ public final class Preparation {
 
     /** The same; without {@code relations} only the index (for a tenant whose shards each relate their own). */
     public static Preparation start(Tenant tenant, KieBase kieBase, boolean parallel, boolean relations) {
-        // decided here, on the caller's thread: the sieve is not meant to be shared between threads
-        boolean groupEdges = FactSieve.of(kieBase).passes(GroupInServerGroup.class);
+        // a sieve of its own for the thread that prepares: a sieve is not meant to be shared between threads
+        FactSieve sieve = FactSieve.of(kieBase);
         return of(tenant, () -> {
             TenantIndex index = new TenantIndex(tenant);
-            return new Parts(index, !relations ? List.of() : SessionRunner.relations(tenant, index,
-                    c -> c != GroupInServerGroup.class || groupEdges));
+            return new Parts(index, !relations ? List.of() : SessionRunner.relations(tenant, index, sieve::passes));
         }, parallel);
     }
 

@@ -30,6 +30,7 @@ import io.zpadoctor.model.tenant.TenantCollection;
 import io.zpadoctor.rules.DiagnosisException;
 import io.zpadoctor.rules.RuleListener;
 import org.drools.core.common.InternalWorkingMemory;
+import org.drools.core.common.InternalWorkingMemoryActions;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -159,7 +160,9 @@ public final class SessionRunner {
             wm.flushPropagations();
         }
         for (Object o : prepared.relations()) {
-            insert(s, sieve, o);
+            if (sieve.passes(o.getClass())) {
+                put(s, o);
+            }
         }
         for (Object o : facts.hostFacts()) {
             insert(s, sieve, o);
@@ -175,8 +178,21 @@ public final class SessionRunner {
     private static <T> void insertEach(KieSession s, FactSieve sieve, Class<T> type, List<T> list) {
         if (!list.isEmpty() && sieve.passes(type)) {
             for (T o : list) {
-                s.insert(o);
+                put(s, o);
             }
+        }
+    }
+
+    /**
+     * Inserts one of the tenant's many records or relations without the object store's entry, which costs a lookup
+     * and a store each: nothing reads them back by object, and a rule that deletes or updates one still finds its
+     * handle in the match. The few other facts go in the usual way, which also applies any queued rule base change.
+     */
+    private static void put(KieSession s, Object o) {
+        if (s instanceof InternalWorkingMemoryActions wm) {
+            wm.insertAsync(o);
+        } else {
+            s.insert(o);
         }
     }
 
@@ -201,9 +217,8 @@ public final class SessionRunner {
         // every group id a connector names, listed or not: duplicates by address are looked for within each
         Map<String, TenantIndex.Members> byGroup = ix.connectorsByGroup;
         Map<String, List<AppConnector>> sameFingerprint = ix.sameFingerprint;
-        Map<String, List<AppConnector>> byKey = ix.connectorsByKey;
         Map<String, int[]> certificates = ix.certificateUse;
-        List<Object> out = new ArrayList<>(byGroup.size() + byKey.size() + sameFingerprint.size()
+        List<Object> out = new ArrayList<>(byGroup.size() + sameFingerprint.size()
                 + certificates.size() + t.serverGroups().size() * 2 + t.segments().size());
         // each listed group object gets its counts (a hand-built tenant may list two under one id, and rules once
         // joined every group with an id), its shared addresses once per id; the same object listed twice once
@@ -235,18 +250,11 @@ public final class SessionRunner {
         sameFingerprint.forEach((fp, same) -> out.add(new SameFingerprint(fp, same)));
         // the built-in rules ask only for the deleted keys, through TenantKeys; the fact per key id is made when
         // a rule pack names it
-        boolean perKey = wanted.test(EnrolledWithKey.class);
-        List<EnrolledWithKey> deleted = new ArrayList<>();
-        byKey.forEach((kid, users) -> {
-            ProvisioningKey key = ix.key(kid);
-            EnrolledWithKey e = perKey || key == null ? new EnrolledWithKey(kid, key, users) : null;
-            if (perKey) {
-                out.add(e);
-            }
-            if (key == null) {
-                deleted.add(e);
-            }
-        });
+        List<EnrolledWithKey> deleted = new ArrayList<>(ix.unknownKeyUsers.size());
+        ix.unknownKeyUsers.forEach((kid, users) -> deleted.add(new EnrolledWithKey(kid, null, users)));
+        if (wanted.test(EnrolledWithKey.class)) {
+            enrolledWithKey(t, ix, out);
+        }
         out.add(new ConnectorsById(ix.connectors, ix.repeatedIds));
         if (wanted.test(GroupHealthById.class)) {
             out.add(new GroupHealthById(ix.health, repeatedHealth));
@@ -273,6 +281,17 @@ public final class SessionRunner {
         }
         out.addAll(edges);
         return out;
+    }
+
+    /** One fact per key id the connectors carry, with its key (null for a deleted one), by first appearance. */
+    private static void enrolledWithKey(Tenant t, TenantIndex ix, List<Object> out) {
+        Map<String, List<AppConnector>> byKey = new LinkedHashMap<>(TenantIndex.capacity(t.keys().size()));
+        for (AppConnector c : t.connectors()) {
+            if (c.provisioningKeyId() != null) {
+                byKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        byKey.forEach((kid, users) -> out.add(new EnrolledWithKey(kid, ix.key(kid), users)));
     }
 
     /** Every key by the group it names and by its public prefix, each in the tenant's order. */
@@ -309,16 +328,25 @@ public final class SessionRunner {
             });
             return;
         }
-        // most groups hold a handful of connectors: comparing pairs is cheaper than hashing their addresses
-        Set<String> reported = null;
-        for (int i = 0; i < members.size(); i++) {
+        // most groups hold a handful of connectors: comparing pairs is cheaper than hashing their addresses, and
+        // comparing the strings' cached hashes first spares reading two strings' bytes for each differing pair
+        int n = members.size();
+        String[] ips = new String[n];
+        int[] hashes = new int[n];
+        for (int i = 0; i < n; i++) {
             String ip = members.get(i).privateIp();
+            ips[i] = ip;
+            hashes[i] = ip == null ? 0 : ip.hashCode();
+        }
+        Set<String> reported = null;
+        for (int i = 0; i < n; i++) {
+            String ip = ips[i];
             if (ip == null || reported != null && reported.contains(ip)) {
                 continue;
             }
             List<AppConnector> same = null;
-            for (int j = i + 1; j < members.size(); j++) {
-                if (ip.equals(members.get(j).privateIp())) {
+            for (int j = i + 1; j < n; j++) {
+                if (hashes[j] == hashes[i] && ip.equals(ips[j])) {
                     if (same == null) {
                         same = TenantIndex.pair(members.get(i));
                     }

@@ -1,6 +1,9 @@
 package io.zpadoctor.rules.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog's small template language: {@code {{name}}} is replaced by a value, {@code {{#name}}...{{/name}}}
@@ -83,8 +86,56 @@ public final class Template {
             return null;
         }
         StringBuilder out = new StringBuilder(template.length() + 32);
-        renderInto(template, 0, null, values, out);
+        emit(compiled(template), values, out);
         return out.toString();
+    }
+
+    /** A template cut into its pieces once: text, a placeholder, or a section with the pieces inside it. */
+    private sealed interface Part {
+    }
+
+    private record Text(String text) implements Part {
+    }
+
+    private record Placeholder(String name) implements Part {
+    }
+
+    private record Section(String name, boolean whenPresent, Part[] body) implements Part {
+    }
+
+    /** Parsed templates by their text: a catalog has a few hundred, and every finding renders several. */
+    private static final Map<String, Part[]> COMPILED = new ConcurrentHashMap<>();
+    /** Beyond this many (rule packs loaded and dropped by a long-lived embedder) the cache starts over. */
+    private static final int MAX_COMPILED = 4096;
+
+    private static Part[] compiled(String template) {
+        Part[] parts = COMPILED.get(template);
+        if (parts == null) {
+            List<Part> out = new ArrayList<>();
+            parse(template, 0, null, out);
+            parts = out.toArray(new Part[0]);
+            if (COMPILED.size() >= MAX_COMPILED) {
+                COMPILED.clear();
+            }
+            COMPILED.put(template, parts);
+        }
+        return parts;
+    }
+
+    private static void emit(Part[] parts, Map<String, String> values, StringBuilder out) {
+        for (Part p : parts) {
+            if (p instanceof Text t) {
+                out.append(t.text());
+            } else if (p instanceof Placeholder ph) {
+                String v = values.get(ph.name());
+                out.append(v != null ? v : MISSING_OPEN + ph.name() + MISSING_CLOSE);
+            } else {
+                Section sec = (Section) p;
+                if (has(values, sec.name()) == sec.whenPresent()) {
+                    emit(sec.body(), values, out);
+                }
+            }
+        }
     }
 
     /** Checks a template's syntax, returning a problem description or null when it is well formed. */
@@ -123,14 +174,13 @@ public final class Template {
         return names;
     }
 
-    private static int renderInto(String t, int pos, String closing, Map<String, String> values, StringBuilder out) {
+    /** Parses from {@code pos} up to the end of section {@code closing} (or the text), returning where it ended. */
+    private static int parse(String t, int pos, String closing, List<Part> out) {
         int i = pos;
         while (i < t.length()) {
             int open = t.indexOf("{{", i);
             if (open < 0) {
-                if (out != null) {
-                    out.append(t, i, t.length());
-                }
+                out.add(new Text(t.substring(i)));
                 i = t.length();
                 break;
             }
@@ -138,8 +188,8 @@ public final class Template {
             if (close < 0) {
                 throw new IllegalArgumentException("'{{' without '}}' at offset " + open + " in template: " + t);
             }
-            if (out != null) {
-                out.append(t, i, open);
+            if (open > i) {
+                out.add(new Text(t.substring(i, open)));
             }
             String tag = t.substring(open + 2, close).trim();
             i = close + 2;
@@ -157,15 +207,12 @@ public final class Template {
             }
             if (kind == '#' || kind == '^') {
                 String name = tag.substring(1).trim();
-                boolean present = has(values, name);
-                boolean keep = kind == '#' ? present : !present;
-                i = renderInto(t, i, name, values, keep ? out : null);
+                List<Part> body = new ArrayList<>();
+                i = parse(t, i, name, body);
+                out.add(new Section(name, kind == '#', body.toArray(new Part[0])));
                 continue;
             }
-            if (out != null) {
-                String v = values.get(tag);
-                out.append(v != null ? v : MISSING_OPEN + tag + MISSING_CLOSE);
-            }
+            out.add(new Placeholder(tag));
         }
         if (closing != null) {
             throw new IllegalArgumentException("section '" + closing + "' is not closed in template: " + t);

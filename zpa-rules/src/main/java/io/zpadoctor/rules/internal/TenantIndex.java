@@ -30,8 +30,11 @@ public final class TenantIndex {
     final Map<String, List<AppConnector>> repeatedIds = new LinkedHashMap<>();
     /** Fingerprints two or more connectors report, with those connectors, by first repeat. */
     final Map<String, List<AppConnector>> sameFingerprint = new LinkedHashMap<>();
-    /** Connectors by the provisioning key id they carry, by first appearance. */
-    final Map<String, List<AppConnector>> connectorsByKey;
+    /**
+     * Connectors carrying a provisioning key id that no listed key has (a deleted key), by first appearance: the
+     * one question the built-in rules ask of key use, so the other 10,000 connectors' key ids are only looked up.
+     */
+    final Map<String, List<AppConnector>> unknownKeyUsers = new LinkedHashMap<>();
     /** Per enrollment CA id: how many groups, keys and connectors name it. */
     final Map<String, int[]> certificateUse = new LinkedHashMap<>();
     /** Each listed group's counts, as the session's relations computed them; reused by the report's summaries. */
@@ -55,7 +58,9 @@ public final class TenantIndex {
         segmentsByServerGroup = new HashMap<>(capacity(t.serverGroups().size()));
         connectorsRead = t.loaded().isEmpty() ? !t.connectors().isEmpty()
                 : t.loaded().contains(io.zpadoctor.model.tenant.TenantCollection.CONNECTORS);
-        connectorsByKey = new LinkedHashMap<>(capacity(t.keys().size()));
+        for (ProvisioningKey k : t.keys()) {
+            keys.putIfAbsent(k.id(), k);
+        }
         for (ConnectorGroup g : t.groups()) {
             groups.putIfAbsent(g.id(), g);
             countCertificate(g.enrollmentCertId(), 0);
@@ -77,13 +82,12 @@ public final class TenantIndex {
                     sameFingerprint.computeIfAbsent(c.fingerprint(), k -> pair(first)).add(c);
                 }
             }
-            if (c.provisioningKeyId() != null) {
-                connectorsByKey.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>()).add(c);
+            if (c.provisioningKeyId() != null && !keys.containsKey(c.provisioningKeyId())) {
+                unknownKeyUsers.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>(1)).add(c);
             }
             countCertificate(c.enrollmentCertId(), 2);
         }
         for (ProvisioningKey k : t.keys()) {
-            keys.putIfAbsent(k.id(), k);
             countCertificate(k.enrollmentCertId(), 1);
             if (k.groupId() != null && k.isForConnectors()) {
                 keysByGroup.computeIfAbsent(k.groupId(), x -> new ArrayList<>()).add(k);
@@ -124,10 +128,19 @@ public final class TenantIndex {
         }
     }
 
+    private String lastCertificate;
+    private int[] lastCertificateCounts;
+
     private void countCertificate(String id, int kind) {
-        if (id != null) {
-            certificateUse.computeIfAbsent(id, k -> new int[3])[kind]++;
+        if (id == null) {
+            return;
         }
+        // a tenant has a CA or two that nearly every record names: the last one's counts are kept at hand
+        if (!id.equals(lastCertificate)) {
+            lastCertificate = id;
+            lastCertificateCounts = certificateUse.computeIfAbsent(id, k -> new int[3]);
+        }
+        lastCertificateCounts[kind]++;
     }
 
     /** A growable list holding {@code first}, for a value a second record turned out to share. */

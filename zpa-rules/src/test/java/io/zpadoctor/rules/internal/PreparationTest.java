@@ -1,5 +1,6 @@
 package io.zpadoctor.rules.internal;
 
+import io.zpadoctor.model.derived.EnrolledWithKey;
 import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.tenant.AppConnector;
@@ -27,7 +28,7 @@ class PreparationTest {
         List<AppConnector> cs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             cs.add(AppConnector.builder("c" + i).groupId("g" + i % 4).privateIp("10.0.0." + i % 7)
-                    .fingerprint("fp" + i % 9).controlChannelStatus("ZPN_STATUS_AUTHENTICATED").build());
+                    .fingerprint("fp" + i % 9).provisioningKeyId("k" + i % 2).controlChannelStatus("ZPN_STATUS_AUTHENTICATED").build());
         }
         List<ConnectorGroup> gs = List.of(ConnectorGroup.builder("g0").build(), ConnectorGroup.builder("g1").build(),
                 ConnectorGroup.builder("g2").build(), ConnectorGroup.builder("g3").build());
@@ -53,9 +54,12 @@ class PreparationTest {
     void edgesNoRuleNamesAreNotMadeButARuleBaseThatMayNameThemGetsThem() {
         Tenant t = tenant();
         assertThat(Preparation.start(t, RULES, false).relations())
-                .noneMatch(o -> o instanceof GroupInServerGroup).anyMatch(o -> o instanceof GroupHealth);
+                .noneMatch(o -> o instanceof GroupInServerGroup).noneMatch(o -> o instanceof EnrolledWithKey)
+                .anyMatch(o -> o instanceof GroupHealth);
         assertThat(Preparation.start(t, (KieBase) null, false).relations())
                 .filteredOn(o -> o instanceof GroupInServerGroup).hasSize(2);
+        assertThat(Preparation.start(t, (KieBase) null, false).relations())
+                .filteredOn(o -> o instanceof EnrolledWithKey).hasSize(2);
     }
 
     @Test

@@ -100,6 +100,18 @@ class SessionRunnerTest {
     }
 
     @Test
+    void addressesWhoseHashesCollideAreStillTwoAddresses() {
+        // pairs are compared by their strings' hashes first: "Aa" and "BB" share one
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        Tenant t = tenant(List.of(connector("a", "g1").privateIp("Aa").build(), connector("b", "g1").privateIp("BB").build(),
+                connector("c", "g1").privateIp("BB").build()), "g1");
+
+        assertThat(only(SessionRunner.relations(t), SameAddress.class))
+                .extracting(SameAddress::privateIp, s -> ids(s.connectors()))
+                .containsExactly(tuple("BB", List.of("b", "c")));
+    }
+
+    @Test
     void connectorsAreGroupedByTheKeyTheyNameWhetherOrNotItExists() {
         Tenant t = new Tenant(List.of(
                 connector("a", "g1").provisioningKeyId("k1").build(),
@@ -137,6 +149,7 @@ class SessionRunnerTest {
     void certificatesInUseCountWhoNamesThem() {
         Tenant t = new Tenant(List.of(
                 connector("a", "g1").enrollmentCertId("ca-1").build(),
+                connector("d", "g1").enrollmentCertId("ca-2").build(),
                 connector("b", "g1").enrollmentCertId("ca-1").build(),
                 connector("c", "g1").build()),
                 List.of(ConnectorGroup.builder("g1").enrollmentCertId("ca-2").build()),
@@ -144,7 +157,7 @@ class SessionRunnerTest {
                 null, null, null, null);
 
         assertThat(only(SessionRunner.relations(t), CertificateInUse.class)).containsExactlyInAnyOrder(
-                new CertificateInUse("ca-1", 0, 1, 2), new CertificateInUse("ca-2", 1, 0, 0));
+                new CertificateInUse("ca-1", 0, 1, 2), new CertificateInUse("ca-2", 1, 0, 1));
     }
 
     @Test
