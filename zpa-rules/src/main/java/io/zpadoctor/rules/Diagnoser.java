@@ -5,7 +5,6 @@ import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.finding.Finding;
-import io.zpadoctor.rules.internal.Background;
 import io.zpadoctor.rules.internal.Evaluability;
 import io.zpadoctor.rules.internal.Explainer;
 import io.zpadoctor.rules.internal.Fleets;
@@ -158,11 +157,11 @@ public final class Diagnoser {
         ReportedCase rc = facts.reportedCase();
         Facts tenantWide = facts.toBuilder()
                 .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi())).build();
-        Preparation prepared = prepare(tenantWide);
-        // counted on the other core too, once it has the relations ready
-        Background<Fleets.Counts> counts = Background.start(() -> Fleets.count(tenantWide.tenant()), parallel);
+        // the summary's counts are taken on the index's walk over the connectors
+        Preparation prepared = Preparation.start(tenantWide.tenant(), rules.kieBase(), parallel, !sharded(tenantWide),
+                true);
         Diagnosis d = diagnose(tenantWide, prepared);
-        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), counts.get());
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), prepared.index().fleetCounts());
     }
 
     public Diagnosis diagnose(Facts facts) {

@@ -53,10 +53,11 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
         private int disc;
         private int disabled;
         private int unknown;
-        // most groups run one version: a map only once a second one shows up
-        private String onlyVersion;
-        private int onlyCount;
-        private Map<String, Integer> counts;
+        // a group runs a version or two, three during an upgrade: scanned in a small array, sorted once at the end
+        private String[] versionNames = new String[2];
+        private int[] versionHashes = new int[2];
+        private int[] versionTotals = new int[2];
+        private int versionCount;
         private Instant first;
         private Instant last;
         private boolean timeMissing;
@@ -74,17 +75,7 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
                 case DISCONNECTED -> disc++;
                 default -> unknown++;
             }
-            String v = c.currentVersion() == null ? "unknown" : c.currentVersion();
-            if (counts == null && (onlyVersion == null || onlyVersion.equals(v))) {
-                onlyVersion = v;
-                onlyCount++;
-            } else {
-                if (counts == null) {
-                    counts = new TreeMap<>();
-                    counts.put(onlyVersion, onlyCount);
-                }
-                counts.merge(v, 1, Integer::sum);
-            }
+            countVersion(c.currentVersion() == null ? "unknown" : c.currentVersion());
             Instant t = c.lastBrokerDisconnectTime();
             if (t == null) {
                 timeMissing = true;
@@ -94,10 +85,32 @@ public record GroupHealth(String groupId, int total, int serving, int authentica
             }
         }
 
+        private void countVersion(String v) {
+            int h = v.hashCode();
+            for (int i = 0; i < versionCount; i++) {
+                // the cached hashes first: a differing version's text is not read at all
+                if (versionHashes[i] == h && (versionNames[i] == v || versionNames[i].equals(v))) {
+                    versionTotals[i]++;
+                    return;
+                }
+            }
+            if (versionCount == versionNames.length) {
+                versionNames = java.util.Arrays.copyOf(versionNames, versionCount * 2);
+                versionHashes = java.util.Arrays.copyOf(versionHashes, versionCount * 2);
+                versionTotals = java.util.Arrays.copyOf(versionTotals, versionCount * 2);
+            }
+            versionNames[versionCount] = v;
+            versionHashes[versionCount] = h;
+            versionTotals[versionCount++] = 1;
+        }
+
         /** The counts so far, for {@code group}; {@code serverGroupIds} as {@link #serverGroupIds()}. */
         public GroupHealth health(ConnectorGroup group, List<String> serverGroupIds) {
-            Map<String, Integer> byVersion = counts != null ? counts
-                    : onlyVersion == null ? Map.of() : Map.of(onlyVersion, onlyCount);
+            Map<String, Integer> byVersion = versionCount == 1 ? Map.of(versionNames[0], versionTotals[0])
+                    : new TreeMap<>();
+            for (int i = 0; versionCount > 1 && i < versionCount; i++) {
+                byVersion.put(versionNames[i], versionTotals[i]);
+            }
             String[] known = new String[byVersion.size()];
             int k = 0;
             for (String v : byVersion.keySet()) {

@@ -50,6 +50,18 @@ class GroupHealthTest {
     }
 
     @Test
+    void versionsAreMatchedByTextNotByObjectOrHash() {
+        // as read from JSON, each connector has its own copy of the text; "Aa" and "BB" share a hash code
+        GroupHealth h = GroupHealth.of(GROUP, List.of(
+                connector("a", "ZPN_STATUS_AUTHENTICATED", new String("25.44.6"), null),
+                connector("b", "ZPN_STATUS_AUTHENTICATED", "Aa", null),
+                connector("c", "ZPN_STATUS_AUTHENTICATED", new String("25.44.6"), null),
+                connector("d", "ZPN_STATUS_AUTHENTICATED", "BB", null)), null);
+
+        assertThat(h.versionCounts()).isEqualTo("25.44.6 (2), Aa (1), BB (1)");
+    }
+
+    @Test
     void aGroupWithoutConnectorsHasNoVersions() {
         GroupHealth h = GroupHealth.of(GROUP, List.of(), List.of());
 

@@ -27,15 +27,22 @@ public final class Fleets {
     public record Counts(Map<String, Integer> statuses, Map<String, Integer> versions, int disabled) {
     }
 
-    /**
-     * Counts the tenant's connectors for the summary: one pass of its own, which the diagnoser runs on the
-     * caller's thread while another core indexes the tenant.
-     */
+    /** Counts the tenant's connectors for the summary, in a pass of its own. */
     public static Counts count(Tenant tenant) {
-        Map<String, int[]> statuses = new HashMap<>();
-        Map<String, int[]> versions = new HashMap<>();
-        int disabled = 0;
+        Tally t = new Tally();
         for (AppConnector c : tenant.connectors()) {
+            t.add(c);
+        }
+        return t.counts();
+    }
+
+    /** The summary's counts taken one connector at a time, by whoever walks the tenant's connectors anyway. */
+    static final class Tally {
+        private final Map<String, int[]> statuses = new HashMap<>();
+        private final Map<String, int[]> versions = new HashMap<>();
+        private int disabled;
+
+        void add(AppConnector c) {
             statuses.computeIfAbsent(c.statusText() != null ? c.statusText() : "(none)", k -> new int[1])[0]++;
             versions.computeIfAbsent(c.currentVersion() != null ? c.currentVersion() : "(unknown)",
                     k -> new int[1])[0]++;
@@ -43,7 +50,10 @@ public final class Fleets {
                 disabled++;
             }
         }
-        return new Counts(sorted(statuses), sorted(versions), disabled);
+
+        Counts counts() {
+            return new Counts(sorted(statuses), sorted(versions), disabled);
+        }
     }
 
     private static Map<String, Integer> sorted(Map<String, int[]> counts) {

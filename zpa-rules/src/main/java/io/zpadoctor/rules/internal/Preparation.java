@@ -34,10 +34,16 @@ public final class Preparation {
 
     /** The same; without {@code relations} only the index (for a tenant whose shards each relate their own). */
     public static Preparation start(Tenant tenant, KieBase kieBase, boolean parallel, boolean relations) {
+        return start(tenant, kieBase, parallel, relations, false);
+    }
+
+    /** The same; with {@code fleetCounts} the index also counts the connectors for the fleet summary. */
+    public static Preparation start(Tenant tenant, KieBase kieBase, boolean parallel, boolean relations,
+                                    boolean fleetCounts) {
         // a sieve of its own for the thread that prepares: a sieve is not meant to be shared between threads
         FactSieve sieve = FactSieve.of(kieBase);
         return of(tenant, () -> {
-            TenantIndex index = new TenantIndex(tenant);
+            TenantIndex index = new TenantIndex(tenant, fleetCounts);
             return new Parts(index, !relations ? List.of() : SessionRunner.relations(tenant, index, sieve::passes));
         }, parallel);
     }

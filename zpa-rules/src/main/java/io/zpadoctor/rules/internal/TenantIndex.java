@@ -41,11 +41,20 @@ public final class TenantIndex {
     final Map<String, GroupHealth> health = new HashMap<>();
     private final Tenant tenant;
 
+    /** The fleet summary's counts, taken on the walk over the connectors; null when not asked for. */
+    private final Fleets.Tally fleet;
+
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
     final boolean connectorsRead;
 
     public TenantIndex(Tenant t) {
+        this(t, false);
+    }
+
+    /** The index of {@code t}; with {@code fleetCounts}, also the fleet summary's counts of its connectors. */
+    public TenantIndex(Tenant t, boolean fleetCounts) {
         tenant = t;
+        fleet = fleetCounts ? new Fleets.Tally() : null;
         // sized up front: a 10,000-connector tenant would otherwise rehash each map a dozen times
         connectors = new FirstSeen<>(t.connectors().size());
         groups = new HashMap<>(capacity(t.groups().size()));
@@ -86,6 +95,9 @@ public final class TenantIndex {
                 unknownKeyUsers.computeIfAbsent(c.provisioningKeyId(), k -> new ArrayList<>(1)).add(c);
             }
             countCertificate(c.enrollmentCertId(), 2);
+            if (fleet != null) {
+                fleet.add(c);
+            }
         }
         for (ProvisioningKey k : t.keys()) {
             countCertificate(k.enrollmentCertId(), 1);
@@ -173,6 +185,11 @@ public final class TenantIndex {
 
     public ApplicationSegment segment(String id) {
         return id == null ? null : segments.get(id);
+    }
+
+    /** The fleet summary's counts, or (for an index not asked to take them) a pass of their own. */
+    public Fleets.Counts fleetCounts() {
+        return fleet != null ? fleet.counts() : Fleets.count(tenant);
     }
 
     /** Whether this index was built from exactly this tenant object. */

@@ -70,6 +70,26 @@ class PreparationTest {
     }
 
     @Test
+    void theFleetCountsTakenOnTheIndexWalkEqualAPassOfTheirOwn() {
+        List<AppConnector> cs = new ArrayList<>();
+        String[] statuses = {"ZPN_STATUS_AUTHENTICATED", "ZPN_STATUS_DISCONNECTED", "SOMETHING_NEW", null};
+        String[] versions = {"25.44.6", "25.31.2", null};
+        for (int i = 0; i < 30; i++) {
+            cs.add(AppConnector.builder("c" + i).groupId(i % 5 == 0 ? null : "g" + i % 3).enabled(i % 7 != 0)
+                    .controlChannelStatus(statuses[i % 4]).currentVersion(versions[i % 3]).build());
+        }
+        Tenant t = new Tenant(cs, List.of(), null, null, null, null, null);
+
+        Fleets.Counts walked = Preparation.start(t, RULES, true, true, true).index().fleetCounts();
+
+        assertThat(walked).isEqualTo(Fleets.count(t));
+        assertThat(walked.statuses()).containsEntry("(none)", 7).containsEntry("SOMETHING_NEW", 7);
+        assertThat(walked.versions()).containsEntry("(unknown)", 10).containsEntry("25.44.6", 10);
+        assertThat(walked.disabled()).isEqualTo(5);
+        assertThat(new TenantIndex(t).fleetCounts()).as("an index not asked to count counts when asked").isEqualTo(walked);
+    }
+
+    @Test
     void aBusyPoolCostsNoWaitTheCallerDoesTheWorkItself() throws Exception {
         int n = ForkJoinPool.getCommonPoolParallelism();
         CountDownLatch hold = new CountDownLatch(1);
