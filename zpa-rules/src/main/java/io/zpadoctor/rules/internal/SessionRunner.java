@@ -186,7 +186,8 @@ public final class SessionRunner {
     /**
      * Inserts one of the tenant's many records or relations without the object store's entry, which costs a lookup
      * and a store each: nothing reads them back by object, and a rule that deletes or updates one still finds its
-     * handle in the match. The few other facts go in the usual way, which also applies any queued rule base change.
+     * handle in the match (a rule that inserts one again gets a second fact, where insert would hand back the first;
+     * no built-in rule does). The few other facts go in the usual way, which also applies any queued rule base change.
      */
     private static void put(KieSession s, Object o) {
         if (s instanceof InternalWorkingMemoryActions wm) {
