@@ -161,7 +161,7 @@ public final class Diagnoser {
         Preparation prepared = Preparation.start(tenantWide.tenant(), rules.kieBase(), parallel, !sharded(tenantWide),
                 true);
         Diagnosis d = diagnose(tenantWide, prepared);
-        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), prepared.index().fleetCounts());
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index());
     }
 
     public Diagnosis diagnose(Facts facts) {

@@ -2,7 +2,6 @@ package io.zpadoctor.model.derived;
 
 import io.zpadoctor.model.tenant.AppConnector;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,7 @@ import java.util.Map;
  * each whether or not any host folder is there to match.
  */
 public final class ConnectorsById {
-    private final Map<String, AppConnector> first;
-    private final Map<String, List<AppConnector>> repeated;
+    private final FirstById<AppConnector> byId;
 
     /**
      * Wraps the maps without copying them (10,000 entries): the caller must not change them afterwards.
@@ -22,40 +20,31 @@ public final class ConnectorsById {
      * @param repeated every connector of each id listed more than once, in the tenant's order
      */
     public ConnectorsById(Map<String, AppConnector> first, Map<String, List<AppConnector>> repeated) {
-        this.first = Collections.unmodifiableMap(first);
-        this.repeated = Collections.unmodifiableMap(repeated);
+        byId = new FirstById<>(first, repeated);
     }
 
     /** Every connector listed under this id, in the tenant's order: one, none, or (a bad export) several. */
     public List<AppConnector> withId(String id) {
-        if (id == null) {
-            return List.of();
-        }
-        List<AppConnector> all = repeated.get(id);
-        if (all != null) {
-            return Collections.unmodifiableList(all);
-        }
-        AppConnector c = first.get(id);
-        return c == null ? List.of() : List.of(c);
+        return byId.withId(id);
     }
 
     /** The first connector listed under this id, or null. */
     public AppConnector get(String id) {
-        return id == null ? null : first.get(id);
+        return byId.get(id);
     }
 
     /** Whether the tenant lists a connector with this id. */
     public boolean has(String id) {
-        return id != null && first.containsKey(id);
+        return byId.get(id) != null;
     }
 
     /** How many distinct ids. */
     public int size() {
-        return first.size();
+        return byId.size();
     }
 
     @Override
     public String toString() {
-        return "ConnectorsById[" + first.size() + " ids]";
+        return "ConnectorsById[" + byId.size() + " ids]";
     }
 }

@@ -1,6 +1,5 @@
 package io.zpadoctor.model.derived;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +9,7 @@ import java.util.Map;
  * which costs a tuple per group in each such rule whether or not any application was asked about.
  */
 public final class GroupHealthById {
-    private final Map<String, GroupHealth> first;
-    private final Map<String, List<GroupHealth>> repeated;
+    private final FirstById<GroupHealth> byId;
 
     /**
      * Wraps the maps without copying them: the caller must not change them afterwards.
@@ -20,25 +18,16 @@ public final class GroupHealthById {
      * @param repeated the counts of every group of each id listed more than once, in the tenant's order
      */
     public GroupHealthById(Map<String, GroupHealth> first, Map<String, List<GroupHealth>> repeated) {
-        this.first = Collections.unmodifiableMap(first);
-        this.repeated = Collections.unmodifiableMap(repeated);
+        byId = new FirstById<>(first, repeated);
     }
 
     /** The counts of every group listed under this id, in the tenant's order: one, none, or (a bad export) more. */
     public List<GroupHealth> withId(String groupId) {
-        if (groupId == null) {
-            return List.of();
-        }
-        List<GroupHealth> all = repeated.get(groupId);
-        if (all != null) {
-            return Collections.unmodifiableList(all);
-        }
-        GroupHealth h = first.get(groupId);
-        return h == null ? List.of() : List.of(h);
+        return byId.withId(groupId);
     }
 
     @Override
     public String toString() {
-        return "GroupHealthById[" + first.size() + " ids]";
+        return "GroupHealthById[" + byId.size() + " ids]";
     }
 }

@@ -27,9 +27,6 @@ final class FactSieve {
         this.sieving = sieving;
     }
 
-    /** Lets every fact through: for a rule base this code does not know how to read. */
-    static final FactSieve ALL = new FactSieve(List.of(), false);
-
     static FactSieve of(KieBase kieBase) {
         if (!(kieBase instanceof InternalRuleBase rb)) {
             return new FactSieve(List.of(), false);
@@ -43,11 +40,6 @@ final class FactSieve {
             types.add(t);
         }
         return new FactSieve(types, true);
-    }
-
-    /** A sieve of the same rule base for another thread: each keeps its own memory of the classes it has seen. */
-    FactSieve copy() {
-        return new FactSieve(types, sieving);
     }
 
     /** Whether a fact of this class could reach any rule or query. */

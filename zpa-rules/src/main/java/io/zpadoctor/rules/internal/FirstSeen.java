@@ -25,9 +25,15 @@ final class FirstSeen<V> extends AbstractMap<String, V> {
         mask = cap - 1;
     }
 
-    private int slot(Object key) {
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int probe(Object key) {
         int h = key.hashCode();
-        return (h ^ (h >>> 16)) & mask;
+        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+            Object k = slots[2 * i];
+            if (k == null || k == key || k.hashCode() == h && k.equals(key)) {
+                return i;
+            }
+        }
     }
 
     /** The value already under {@code key}; or, when there is none, null after putting {@code value} there. */
@@ -37,40 +43,23 @@ final class FirstSeen<V> extends AbstractMap<String, V> {
         if (key == null || value == null) {
             throw new NullPointerException("FirstSeen takes no null key or value");
         }
-        int h = key.hashCode();
-        for (int i = slot(key); ; i = (i + 1) & mask) {
-            Object k = slots[2 * i];
-            if (k == null) {
-                if (size >= (mask + 1) * 3 / 4) {
-                    throw new IllegalStateException("FirstSeen is full: it was sized for fewer keys");
-                }
-                slots[2 * i] = key;
-                slots[2 * i + 1] = value;
-                size++;
-                return null;
-            }
-            if (k == key || k.hashCode() == h && k.equals(key)) {
-                return (V) slots[2 * i + 1];
-            }
+        int i = probe(key);
+        if (slots[2 * i] != null) {
+            return (V) slots[2 * i + 1];
         }
+        if (size >= (mask + 1) * 3 / 4) {
+            throw new IllegalStateException("FirstSeen is full: it was sized for fewer keys");
+        }
+        slots[2 * i] = key;
+        slots[2 * i + 1] = value;
+        size++;
+        return null;
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public V get(Object key) {
-        if (key == null) {
-            return null;
-        }
-        int h = key.hashCode();
-        for (int i = slot(key); ; i = (i + 1) & mask) {
-            Object k = slots[2 * i];
-            if (k == null) {
-                return null;
-            }
-            if (k == key || k.hashCode() == h && k.equals(key)) {
-                return (V) slots[2 * i + 1];
-            }
-        }
+        return key == null ? null : (V) slots[2 * probe(key) + 1];
     }
 
     @Override

@@ -27,15 +27,6 @@ public final class Fleets {
     public record Counts(Map<String, Integer> statuses, Map<String, Integer> versions, int disabled) {
     }
 
-    /** Counts the tenant's connectors for the summary, in a pass of its own. */
-    public static Counts count(Tenant tenant) {
-        Tally t = new Tally();
-        for (AppConnector c : tenant.connectors()) {
-            t.add(c);
-        }
-        return t.counts();
-    }
-
     /** The summary's counts taken one connector at a time, by whoever walks the tenant's connectors anyway. */
     static final class Tally {
         private final Map<String, int[]> statuses = new HashMap<>();
@@ -62,7 +53,9 @@ public final class Fleets {
         return out;
     }
 
-    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index, Counts counts) {
+    /** The summary of a tenant-wide diagnosis, from an index built with the fleet counts. */
+    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index) {
+        Counts counts = index.fleetCounts();
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : d.findings()) {
             bySeverity.merge(f.severity(), 1, Integer::sum);

@@ -187,9 +187,12 @@ public final class TenantIndex {
         return id == null ? null : segments.get(id);
     }
 
-    /** The fleet summary's counts, or (for an index not asked to take them) a pass of their own. */
+    /** The fleet summary's counts, for an index built with {@code fleetCounts}. */
     public Fleets.Counts fleetCounts() {
-        return fleet != null ? fleet.counts() : Fleets.count(tenant);
+        if (fleet == null) {
+            throw new IllegalStateException("this index was built without the fleet summary's counts");
+        }
+        return fleet.counts();
     }
 
     /** Whether this index was built from exactly this tenant object. */

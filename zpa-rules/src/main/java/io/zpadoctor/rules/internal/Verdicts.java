@@ -124,13 +124,10 @@ public final class Verdicts {
         return fallback;
     }
 
-    /** Report order: severity, unexplained first, about the case, pointed at by the symptom, causes first. */
-    public Comparator<Finding> order() {
-        return Comparator.comparingLong(this::rank).thenComparing(Finding::code)
-                .thenComparing(f -> f.subject().label());
-    }
-
-    /** Sorts into {@link #order()}, working out each finding's place once instead of at every comparison. */
+    /**
+     * Sorts into report order (suppressed last; then severity, unexplained first, about the case, pointed at by the
+     * symptom, causes first; then code and subject), working out each finding's place once, not at every comparison.
+     */
     public void sort(List<Finding> findings) {
         record Keyed(Finding finding, long rank, String code, String label) {
         }

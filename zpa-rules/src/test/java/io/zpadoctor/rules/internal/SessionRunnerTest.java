@@ -230,6 +230,7 @@ class SessionRunnerTest {
         assertThat(all.get(0).withId("g3")).isEmpty();
         assertThat(all.get(0).withId(null)).isEmpty();
     }
+
     @Test
     void theKeysConnectorsCarryThatNoKeyHasAreTheDeletedOnesWithTheirConnectors() {
         Tenant t = new Tenant(List.of(
