@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The words and defaults of one finding code, as templates with {@code {{placeholders}}}.
  *
- * @param role whether the code names a cause or a symptom (a cause can supersede a symptom)
+ * @param role whether the code names a cause, a symptom (a cause can supersede a symptom), or an umbrella: a
+ *             symptom that says "nothing specific was found", so it is not reported at all once a cause explains it
  * @param trigger what makes it fire, in a sentence (for the rule catalog page)
  * @param requires what the check needs to be evaluated: {@code api:<file>}, {@code host:<probe>},
  *                 {@code context:not-enrolling}, {@code context:application}
@@ -30,7 +31,14 @@ public record CatalogEntry(
         List<String> supersedes,
         String origin) {
 
-    public enum Role { CAUSE, SYMPTOM }
+    public enum Role {
+        CAUSE, SYMPTOM, UMBRELLA;
+
+        /** Whether a finding of this role describes an effect (symptom or umbrella), never the primary cause. */
+        public boolean isSymptom() {
+            return this != CAUSE;
+        }
+    }
 
     /** A remediation step template. */
     public record Step(StepKind kind, String text, String command) {

@@ -189,9 +189,12 @@ public final class Diagnoser {
         SessionRunner.Result run = run(facts, scope, time, thr, prepared);
         TenantIndex index = prepared.index();
 
-        List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals(rc));
+        Map<String, String> globals = globals(rc);
+        List<Finding> explained = Explainer.explain(run.findings(), catalog, index, globals);
         Verdicts verdicts = new Verdicts(catalog, rc, scope.scope());
-        Suppressions.Result suppressed = Suppressions.apply(verdicts.linkAndSort(explained), suppressions,
+        Verdicts.Linked linked = verdicts.link(explained);
+        List<Finding> acknowledged = Explainer.acknowledge(linked.reported(), catalog, index, globals);
+        Suppressions.Result suppressed = Suppressions.apply(acknowledged, suppressions,
                 time.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         List<Finding> ordered = new ArrayList<>(suppressed.findings());
         verdicts.sort(ordered);
@@ -206,6 +209,8 @@ public final class Diagnoser {
         }
         Set<String> fired = new HashSet<>();
         ordered.forEach(f -> fired.add(f.code()));
+        // an umbrella a cause explains was found, not passed: it is only left out of the report
+        linked.withheld().forEach(f -> fired.add(f.code()));
         Evaluability.Result eval = Evaluability.assess(catalog, facts.tenant(), facts.hostFacts(), contexts, fired);
 
         List<String> servingGroups = run.servingGroups().stream().map(s -> s.connectorGroupId()).distinct().toList();
@@ -215,7 +220,7 @@ public final class Diagnoser {
         if (!"system clock".equals(time.basis())) {
             notes.add("Evaluated as of " + time.instant() + " (" + time.basis() + ").");
         }
-        return new Diagnosis(version(), rc, facts.origin(), time, thr, ordered, primary, eval.passed(),
+        return new Diagnosis(version(), rc, facts.origin(), time, thr, ordered, linked.withheld(), primary, eval.passed(),
                 eval.notEvaluated(), notes, Summaries.affected(scope.scope(), index, ordered),
                 Summaries.groups(facts.tenant(), index, scope.scope(), ordered, servingGroups, time.instant()),
                 catalog.persist(), run.fired(), run.nanos());

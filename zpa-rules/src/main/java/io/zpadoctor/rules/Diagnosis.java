@@ -14,6 +14,8 @@ import java.util.Optional;
  * primary root cause, the checks that passed and those that could not be run, and what the report needs
  * about the groups involved.
  *
+ * @param withheld umbrella findings ("not enrolling, no specific cause found") that a reported cause explains:
+ *                 found by the rules, left out of the report because they would deny that cause
  * @param primary the primary root cause, or null when nothing at WARNING or above was found
  * @param passed codes of the checks that ran and found nothing
  * @param notes how the case was resolved (a connector missing from the API, a group inferred...)
@@ -28,6 +30,7 @@ public record Diagnosis(
         EvaluationTime evaluationTime,
         Thresholds thresholds,
         List<Finding> findings,
+        List<Finding> withheld,
         Finding primary,
         List<String> passed,
         List<NotEvaluated> notEvaluated,
@@ -40,6 +43,7 @@ public record Diagnosis(
 
     public Diagnosis {
         findings = List.copyOf(findings);
+        withheld = List.copyOf(withheld);
         passed = List.copyOf(passed);
         notEvaluated = List.copyOf(notEvaluated);
         notes = List.copyOf(notes);

@@ -32,7 +32,7 @@ class DiagnoserConcurrencyTest {
                 Diagnosis d = results.get(i).get();
                 if (i % 2 == 0) {
                     assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
-                    assertThat(d.findings()).hasSize(4);
+                    assertThat(d.findings()).hasSize(3);
                 } else {
                     assertThat(d.findings()).isEmpty();
                 }

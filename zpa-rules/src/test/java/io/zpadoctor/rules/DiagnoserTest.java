@@ -1,6 +1,7 @@
 package io.zpadoctor.rules;
 
 import io.zpadoctor.model.Facts;
+import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
 import io.zpadoctor.model.tenant.AppConnector;
@@ -42,10 +43,13 @@ class DiagnoserTest {
                 .evaluatedAt(NOW, "test").build();
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
         assertThat(d.findings()).extracting(f -> f.code())
-                .containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-ENR-008", "ZPA-FLT-003", "ZPA-PRB-002");
+                .containsExactlyInAnyOrder("ZPA-ENR-001", "ZPA-FLT-003", "ZPA-PRB-002");
         assertThat(d.findings("ZPA-FLT-003").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
         assertThat(d.primary().code()).isEqualTo("ZPA-ENR-001");
-        assertThat(d.findings("ZPA-ENR-008").get(0).explainedBy()).containsExactly("ZPA-ENR-001");
+        // "not enrolling, nothing explains it" would deny the exhausted key: found, but withheld
+        assertThat(d.withheld()).extracting(Finding::code).containsExactly("ZPA-ENR-008");
+        assertThat(d.withheld().get(0).explainedBy()).containsExactly("ZPA-ENR-001");
+        assertThat(d.passed()).doesNotContain("ZPA-ENR-008");
         assertThat(d.primary().rootCause()).contains("dc1-acg-key").contains("10 of the 10").doesNotContain("?>");
     }
 

@@ -55,16 +55,31 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws Exception {
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(scenarioRoot())) {
-            dirs = s.filter(Files::isDirectory).sorted().toList();
-        }
+        List<Path> dirs = scenarioDirs();
         assertThat(dirs).isNotEmpty();
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return dirs.stream().map(dir -> DynamicTest.dynamicTest(name(dir), () -> run(dir)));
+    }
+
+    /** Every folder holding an {@code expected.yaml}, at any depth (the blind corpus sits in its own folder). */
+    static List<Path> scenarioDirs() throws IOException, URISyntaxException {
+        Path root = scenarioRoot();
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.getFileName().toString().equals("expected.yaml")).map(Path::getParent).sorted()
+                    .toList();
+        }
+    }
+
+    /** A scenario's name: its folder relative to the scenario root ({@code blind/a-enr-001-...}). */
+    static String name(Path dir) {
+        try {
+            return scenarioRoot().relativize(dir).toString().replace('\\', '/');
+        } catch (URISyntaxException e) {
+            return dir.getFileName().toString();
+        }
     }
 
     private static void run(Path dir) throws Exception {
-        String name = dir.getFileName().toString();
+        String name = name(dir);
         Expectation ex = Expectation.read(dir.resolve("expected.yaml"));
         Bundle bundle = BundleReader.read(dir);
         Diagnosis d = DOCTOR.diagnose(bundle.toFacts());

@@ -128,7 +128,7 @@ public final class CatalogLoader {
             try {
                 role = CatalogEntry.Role.valueOf(roleText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                problem(where + ": role '" + roleText + "' is neither cause nor symptom");
+                problem(where + ": role '" + roleText + "' is not cause, symptom or umbrella");
             }
         }
         String title = required(n, "title", where);

@@ -57,18 +57,53 @@ public final class Explainer {
         }
         List<Finding> out = new ArrayList<>(merged.size());
         for (Finding f : merged.values()) {
-            Map<String, String> p = params(f, index, globals);
-            String cloud = globals.getOrDefault("cloud", "<cloud>");
-            String file = p.get("file");
-            if (file != null && p.get("command") == null && catalog.probes().containsKey(file)) {
-                // the command that produces a probe file, with the tenant's cloud filled in
-                p.put("command", catalog.probes().get(file).replace("<cloud>", cloud));
+            out.add(apply(f, catalog.entry(f.code()).orElse(null), renderParams(f, catalog, index, globals)));
+        }
+        return out;
+    }
+
+    /** Every value the finding's templates may use: its own, names looked up, globals, probe commands. */
+    private static Map<String, String> renderParams(Finding f, Catalog catalog, TenantIndex index,
+                                                    Map<String, String> globals) {
+        Map<String, String> p = params(f, index, globals);
+        String cloud = globals.getOrDefault("cloud", "<cloud>");
+        String file = p.get("file");
+        if (file != null && p.get("command") == null && catalog.probes().containsKey(file)) {
+            // the command that produces a probe file, with the tenant's cloud filled in
+            p.put("command", catalog.probes().get(file).replace("<cloud>", cloud));
+        }
+        String files = p.get("files");
+        if (files != null && p.get("commands") == null) {
+            p.put("commands", probeCommands(files, catalog, cloud));
+        }
+        return p;
+    }
+
+    /**
+     * Renders again, with {@code explainedBy} filled ("ZPA-NET-003 (TCP 443 to the brokers is blocked)"), every
+     * finding a cause explains, so a symptom's words can acknowledge its cause instead of guessing at one.
+     */
+    public static List<Finding> acknowledge(List<Finding> linked, Catalog catalog, TenantIndex index,
+                                            Map<String, String> globals) {
+        Map<String, String> titles = new HashMap<>();
+        for (Finding f : linked) {
+            titles.putIfAbsent(f.code(), f.title());
+        }
+        List<Finding> out = new ArrayList<>(linked.size());
+        for (Finding f : linked) {
+            CatalogEntry e = catalog.entry(f.code()).orElse(null);
+            if (!f.isExplained() || e == null) {
+                out.add(f);
+                continue;
             }
-            String files = p.get("files");
-            if (files != null && p.get("commands") == null) {
-                p.put("commands", probeCommands(files, catalog, cloud));
+            List<String> causes = new ArrayList<>();
+            for (String c : f.explainedBy()) {
+                String t = titles.get(c);
+                causes.add(t == null ? c : c + " (" + t + ")");
             }
-            out.add(apply(f, catalog.entry(f.code()).orElse(null), p));
+            Map<String, String> p = renderParams(f, catalog, index, globals);
+            p.put("explainedBy", String.join("; ", causes));
+            out.add(apply(f, e, p));
         }
         return out;
     }

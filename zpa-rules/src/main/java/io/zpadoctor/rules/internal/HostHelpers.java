@@ -66,6 +66,39 @@ public final class HostHelpers {
                 .max(Comparator.comparing(b -> b.line() == null ? 0 : b.line())).orElse(null);
     }
 
+    /** Journal lines after which a status block no longer describes the connector: it restarted, or lost its link. */
+    static final Set<LogEventKind> RESTARTS = EnumSet.of(LogEventKind.EXITED_TOO_FAST,
+            LogEventKind.REVERTING_TO_DEFAULT, LogEventKind.SERVICE_STARTED, LogEventKind.SERVICE_STOPPED,
+            LogEventKind.SERVICE_FAILED, LogEventKind.CHILD_STARTED, LogEventKind.CHECKING_ENROLLMENT,
+            LogEventKind.CONTROL_CLOSED, LogEventKind.NOT_CONNECTED_TO_CLOUD, LogEventKind.ENROLLMENT_FAILED,
+            LogEventKind.LOGIN_REFUSED, LogEventKind.INSTANCE_ID_DECRYPT_FAILED, LogEventKind.PAUSED);
+
+    /** The first event after the block that restarted the connector or dropped its link, or null (the block is current). */
+    public static LogEvent laterRestart(StatusBlock block, Collection<?> events) {
+        if (block == null) {
+            return null;
+        }
+        int after = block.line() == null ? 0 : block.line();
+        LogEvent first = null;
+        for (Object o : events) {
+            LogEvent e = (LogEvent) o;
+            int line = e.line() == null ? 0 : e.line();
+            if (line > after && RESTARTS.contains(e.kind()) && (first == null || line < first.line())) {
+                first = e;
+            }
+        }
+        return first;
+    }
+
+    /** A crash loop, when the fast exits and reverts amount to one: three exits or more, or any revert. */
+    public static io.zpadoctor.model.derived.CrashLoop crashLoop(String host, Collection<?> exits, Collection<?> reverts) {
+        if (exits.size() < 3 && reverts.isEmpty()) {
+            return null;
+        }
+        List<Object> cited = byLine(reverts.isEmpty() ? exits : reverts);
+        return new io.zpadoctor.model.derived.CrashLoop(host, exits.size(), reverts.size(), (LogEvent) cited.get(0));
+    }
+
     /** How often uptime went down from one block to the next: each is a reconnection. */
     public static int uptimeResets(Collection<?> blocks) {
         List<StatusBlock> sorted = blocks.stream().map(o -> (StatusBlock) o).filter(b -> b.uptimeSeconds() != null)

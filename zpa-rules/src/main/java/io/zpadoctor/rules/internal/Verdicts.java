@@ -61,34 +61,95 @@ public final class Verdicts {
         };
     }
 
-    /** Each finding with the codes of the causes that explain it, in report order. */
-    public List<Finding> linkAndSort(List<Finding> findings) {
+    /**
+     * The findings as reported and those withheld. Each finding names the codes of the causes that explain it; an
+     * umbrella a cause explains ("not enrolling, no specific cause found") is withheld, since reporting it would
+     * deny that cause, and what it explained is then explained by its causes instead.
+     */
+    public record Linked(List<Finding> reported, List<Finding> withheld) {
+    }
+
+    /** Links every finding to the causes that explain it, and withholds the umbrellas a cause explains. */
+    public Linked link(List<Finding> findings) {
         Map<String, List<Finding>> byConcern = new HashMap<>();
+        List<Finding> tenantWide = new ArrayList<>();
         for (Finding f : findings) {
             for (String c : f.concerns()) {
                 byConcern.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
             }
+            if (f.subject().type() == SubjectType.TENANT) {
+                tenantWide.add(f);
+            }
         }
-        List<Finding> out = new ArrayList<>(findings.size());
+        Map<Finding, Set<Finding>> causes = new IdentityHashMap<>();
         for (Finding f : findings) {
-            Set<String> causes = new TreeSet<>();
-            Set<Finding> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (String c : f.concerns()) {
-                for (Finding g : byConcern.getOrDefault(c, List.of())) {
-                    if (g != f && seen.add(g) && supersedes(g, f)) {
-                        causes.add(g.code());
+            Set<Finding> found = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            if (f.subject().type() == SubjectType.TENANT) {
+                // a report that names nothing ("a connector is not enrolling"): any cause of that symptom explains it
+                for (Finding g : findings) {
+                    if (g != f && lists(g, f)) {
+                        found.add(g);
                     }
                 }
             }
-            out.add(causes.isEmpty() ? f : f.withExplainedBy(List.copyOf(causes)));
+            for (String c : f.concerns()) {
+                for (Finding g : byConcern.getOrDefault(c, List.of())) {
+                    if (g != f && supersedes(g, f)) {
+                        found.add(g);
+                    }
+                }
+            }
+            for (Finding g : tenantWide) {
+                if (g != f && supersedes(g, f)) {
+                    found.add(g);
+                }
+            }
+            causes.put(f, found);
         }
-        sort(out);
+        Set<Finding> withheld = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Finding f : findings) {
+            if (role(f) == CatalogEntry.Role.UMBRELLA && !causes.get(f).isEmpty()) {
+                withheld.add(f);
+            }
+        }
+        List<Finding> reported = new ArrayList<>(findings.size());
+        List<Finding> held = new ArrayList<>();
+        for (Finding f : findings) {
+            Set<String> codes = new TreeSet<>();
+            for (Finding g : reportedCauses(f, causes, withheld)) {
+                codes.add(g.code());
+            }
+            Finding linked = codes.isEmpty() ? f : f.withExplainedBy(List.copyOf(codes));
+            (withheld.contains(f) ? held : reported).add(linked);
+        }
+        return new Linked(reported, held);
+    }
+
+    /** The reported causes of a finding: a withheld umbrella stands for the causes that explain it. */
+    private static Set<Finding> reportedCauses(Finding f, Map<Finding, Set<Finding>> causes, Set<Finding> withheld) {
+        Set<Finding> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Finding> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Finding> todo = new java.util.ArrayDeque<>(causes.get(f));
+        while (!todo.isEmpty()) {
+            Finding g = todo.pop();
+            if (g == f || !seen.add(g)) {
+                continue;
+            }
+            if (withheld.contains(g)) {
+                todo.addAll(causes.get(g));
+            } else {
+                out.add(g);
+            }
+        }
         return out;
     }
 
+    private boolean lists(Finding cause, Finding symptom) {
+        return catalog.entry(cause.code()).map(e -> e.supersedes().contains(symptom.code())).orElse(false);
+    }
+
     private boolean supersedes(Finding cause, Finding symptom) {
-        return catalog.entry(cause.code()).map(e -> e.supersedes().contains(symptom.code())).orElse(false)
-                && sameConnectorIfBothAreAboutOne(cause, symptom);
+        return lists(cause, symptom) && sameConnectorIfBothAreAboutOne(cause, symptom);
     }
 
     /**
@@ -151,7 +212,7 @@ public final class Verdicts {
         r = r << 1 | (aboutCase(f) ? 0 : 1);
         r = r << 1 | (about(f, caseConnector) ? 0 : 1);
         r = r << 1 | (symptomCategories.contains(f.category()) ? 0 : 1);
-        return r << 1 | (role(f) != CatalogEntry.Role.CAUSE ? 1 : 0);
+        return r << 1 | (role(f).isSymptom() ? 1 : 0);
     }
 
     private boolean aboutCase(Finding f) {
