@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * ...: timed out} then {@code ;; no servers could be reached}), and {@code dig +short} (addresses and CNAME
  * targets, no status). An empty {@code +short} answer with its command line pasted is an empty lookup, since
  * {@code +short} prints nothing for NXDOMAIN or no records.
+ *
+ * <p>An empty answer is a failure only when the whole answer is there: dig's closing lines came after it, or its
+ * header counted no answer. Output that stops before its status or its closing lines, or whose last line is cut, is
+ * PARTIAL: what it shows is kept, and an answer it does not show is unknown, never "no address".
  */
 public final class DigParser extends ProbeParser {
     private static final Pattern BANNER = Pattern.compile("^; <<>> DiG (\\S+) <<>> (.*)$");
@@ -27,6 +31,9 @@ public final class DigParser extends ProbeParser {
     private static final Pattern RECORD = Pattern.compile("^(\\S+)\\s+\\d+\\s+IN\\s+(A|AAAA|CNAME)\\s+(\\S+)\\s*$");
     private static final Pattern SERVER = Pattern.compile("^;; SERVER: ([^#\\s]+)#\\d+");
     private static final Pattern QUERY_TIME = Pattern.compile("^;; Query time: (\\d+) msec");
+    private static final Pattern FLAGS = Pattern.compile("^;; flags:[^;]*;\\s*QUERY: \\d+, ANSWER: (\\d+),");
+    /** dig's closing lines, printed once the whole response was read. */
+    private static final Pattern FOOTER = Pattern.compile("^;; (?:Query time: \\d+ msec|SERVER: \\S+|WHEN: .+|MSG SIZE\\s+rcvd: \\d+)");
     private static final Pattern COMM_ERROR = Pattern.compile("^;; communications error to ([^#\\s]+)#\\d+: (.+)$");
     private static final Pattern NO_SERVERS = Pattern.compile("^;; (?:connection timed out; )?no servers could be reached$");
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
@@ -59,20 +66,39 @@ public final class DigParser extends ProbeParser {
         String server;
         Integer queryTime;
         boolean shortForm;
+        Integer answerCount;
+        boolean footer;
 
         Section(int line) {
             this.line = line;
         }
 
+        /** For {@code +short}: a shell prompt came after the output, so the command had finished. */
+        boolean promptAfter;
+
         DnsLookup toFact(HostFile f) {
+            boolean complete = shortForm ? promptAfter : footer || answerCount != null && answerCount == 0;
             return new DnsLookup(f.host(), f.path(), line, query, status, statusRaw, addresses, cnames, server,
-                    queryTime, shortForm);
+                    queryTime, shortForm, complete);
+        }
+
+        /** Why this section's answer is not all there, or null when it is (or cannot be more than it is). */
+        String missing() {
+            if (shortForm || status == DnsStatus.TIMEOUT) {
+                return null;
+            }
+            if (statusRaw == null) {
+                return "the output stops before dig's status line";
+            }
+            return footer ? null : "the output stops before dig's closing lines (;; Query time, ;; SERVER)";
         }
     }
 
     @Override
     protected ParseResult read(HostFile file, ProbeText text) {
         List<HostFact> facts = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        ParseResult.Incomplete cut = null;
         Section s = null;
         boolean inAnswer = false;
         String shortQuery = queryOf(text.promptWith("dig"));
@@ -82,12 +108,17 @@ public final class DigParser extends ProbeParser {
                 inAnswer = false;
                 continue;
             }
+            if (text.mayBeCut(l) && !t.startsWith(";")) {
+                // the last line has no line break: an address or name on it may be cut, so it is not read
+                cut = new ParseResult.Incomplete(l.number(), "the last line is cut: \"" + ProbeText.quote(t) + "\"");
+                break;
+            }
             Matcher m = BANNER.matcher(t);
             if (m.matches()) {
                 Section errorsOnly = s != null && s.shortForm && s.addresses.isEmpty() && s.cnames.isEmpty()
                         && s.status != DnsStatus.TIMEOUT ? s : null;
                 if (s != null && errorsOnly == null) {
-                    facts.add(s.toFact(file));
+                    sections.add(s);
                 }
                 s = new Section(l.number());
                 if (errorsOnly != null) {
@@ -115,10 +146,13 @@ public final class DigParser extends ProbeParser {
                 if ((m = HEADER.matcher(t)).find()) {
                     s.statusRaw = m.group(1);
                     s.status = DnsStatus.fromDig(m.group(1));
+                } else if ((m = FLAGS.matcher(t)).find()) {
+                    s.answerCount = Sizes.wholeInt(m.group(1));
                 } else if (t.startsWith(";; ANSWER SECTION:")) {
                     inAnswer = true;
                 } else if (t.startsWith(";;") || t.startsWith(";")) {
                     inAnswer = false;
+                    s.footer |= FOOTER.matcher(t).find();
                     if ((m = SERVER.matcher(t)).find()) {
                         s.server = m.group(1);
                     } else if ((m = QUERY_TIME.matcher(t)).find()) {
@@ -155,9 +189,19 @@ public final class DigParser extends ProbeParser {
             throw new Malformed(l, "expected an address or a name from `dig +short`, found \"" + ProbeText.quote(t) + "\"");
         }
         if (s != null) {
-            facts.add(s.toFact(file));
+            sections.add(s);
         }
-        return ParseResult.parsed(facts);
+        for (Section x : sections) {
+            x.promptAfter = text.prompts().stream().anyMatch(p -> p.number() > x.line);
+            facts.add(x.toFact(file));
+            if (cut == null && x.missing() != null) {
+                cut = new ParseResult.Incomplete(x.line, x.missing());
+            }
+        }
+        if (facts.isEmpty() && cut != null) {
+            return ParseResult.malformed(file, cut.line(), cut.detail());
+        }
+        return ParseResult.parsedUnless(facts, file, cut);
     }
 
     private static Section shortSection(ProbeText.Line l, String query) {
@@ -210,14 +254,20 @@ public final class DigParser extends ProbeParser {
         return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
     }
 
-    /** {@code dig +short} printing nothing is an answer: no address (NXDOMAIN, or no records). */
+    /**
+     * {@code dig +short} printing nothing is an answer (no address: NXDOMAIN, or no records) when the shell prompt
+     * came back after it; a paste that stops at the command line may have lost the output, so it is PARTIAL.
+     */
     @Override
     protected ParseResult promptOnly(HostFile file, ProbeText text) {
         String command = text.promptWith("dig");
         if (command != null && command.contains("+short")) {
             ProbeText.Line p = text.prompts().stream().filter(x -> x.text().equals(command)).findFirst().orElseThrow();
-            return ParseResult.parsed(List.of(new DnsLookup(file.host(), file.path(), p.number(), queryOf(command),
-                    DnsStatus.UNKNOWN, null, List.of(), List.of(), null, null, true)));
+            boolean finished = text.prompts().stream().anyMatch(x -> x.number() > p.number());
+            List<DnsLookup> facts = List.of(new DnsLookup(file.host(), file.path(), p.number(), queryOf(command),
+                    DnsStatus.UNKNOWN, null, List.of(), List.of(), null, null, true, finished));
+            return finished ? ParseResult.parsed(facts) : ParseResult.partial(facts, file, p.number(),
+                    "the paste stops after the command line, so whether dig printed addresses is unknown");
         }
         return super.promptOnly(file, text);
     }

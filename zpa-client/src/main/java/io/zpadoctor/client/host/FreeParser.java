@@ -51,10 +51,14 @@ public final class FreeParser extends ProbeParser {
             if (header == null && t.matches("total\\s+used\\s+free.*")) {
                 header = Arrays.asList(t.toLowerCase(Locale.ROOT).split("\\s+"));
             } else if (t.startsWith("Mem:")) {
+                if (text.mayBeCut(l)) {
+                    // "Mem: 78" may be the start of 7822: no value of a cut Mem: line can be trusted
+                    throw new Malformed(l, cutAt(l).detail());
+                }
                 memLine = l;
                 mem = values(t);
             } else if (t.startsWith("Swap:")) {
-                swap = values(t);
+                swap = text.mayBeCut(l) ? null : values(t);
             } else if (t.startsWith("-/+ buffers/cache:")) {
                 buffersCache = t.substring("-/+ buffers/cache:".length()).strip().split("\\s+");
             } else if (t.startsWith("Total:") || t.startsWith("Low:") || t.startsWith("High:")) {

@@ -45,11 +45,27 @@ public final class LscpuParser extends ProbeParser {
         Map<String, ProbeText.Line> lines = new LinkedHashMap<>();
         String lastKey = null;
         int valueColumn = -1;
-        for (ProbeText.Line l : text.nonBlank()) {
+        boolean flagsWrapped = false;
+        boolean flagsEnded = false;
+        boolean indented = false;
+        ParseResult.Incomplete cut = null;
+        for (ProbeText.Line l : text.lines()) {
+            if (l.blank()) {
+                flagsEnded |= values.containsKey("Flags") && text.terminated(l);
+                continue;
+            }
+            boolean mayBeCut = text.mayBeCut(l);
             Matcher m = FIELD.matcher(l.text());
             if (m.matches()) {
+                flagsEnded |= values.containsKey("Flags");
+                indented |= !m.group(1).isEmpty();
                 lastKey = m.group(2).strip();
                 valueColumn = m.group(1).length() + m.group(2).length() + 1 + m.group(3).length();
+                if (mayBeCut && !"Flags".equals(lastKey)) {
+                    // a value on a line cut in the middle (CPU(s): 1 of 16) is not read
+                    cut = new ParseResult.Incomplete(l.number(), "the last line is cut: \"" + ProbeText.quote(l.text()) + "\"");
+                    continue;
+                }
                 values.putIfAbsent(lastKey, m.group(4).strip());
                 lines.putIfAbsent(lastKey, l);
             } else if ("Flags".equals(lastKey)) {
@@ -57,22 +73,40 @@ public final class LscpuParser extends ProbeParser {
                 String cont = l.text().length() > valueColumn && valueColumn > 0 && l.text().substring(0, valueColumn).isBlank()
                         ? l.text().substring(valueColumn) : " " + l.trimmed();
                 values.put("Flags", values.get("Flags") + cont.stripTrailing());
+                flagsWrapped = true;
             } else if (values.isEmpty()) {
                 return notOurs(file, text, l, "`lscpu` lines such as `CPU(s): 4`");
             } else {
                 throw new Malformed(l, "expected `<field>: <value>`, found \"" + ProbeText.quote(l.text()) + "\"");
             }
+            if (mayBeCut && "Flags".equals(lastKey)) {
+                cut = new ParseResult.Incomplete(l.number(), "the flags are cut: \"" + ProbeText.quote(l.text()) + "\"");
+            }
         }
         if (!values.containsKey("CPU(s)") && !values.containsKey("Architecture")) {
+            if (cut != null) {
+                return ParseResult.malformed(file, cut.line(), cut.detail());
+            }
             return notOurs(file, text, text.first(), "`lscpu` lines such as `Architecture: x86_64` and `CPU(s): 4`");
         }
-        Boolean aes = values.containsKey("Flags")
-                ? Arrays.asList(values.get("Flags").split("\\s+")).contains("aes") : null;
+        Boolean aes = null;
+        if (values.containsKey("Flags")) {
+            boolean hasAes = Arrays.asList(values.get("Flags").split("\\s+")).contains("aes");
+            // no aes is known only from the whole flag list. util-linux 2.37+ (indented fields, RHEL 9) wraps the
+            // flags and lists more after them, so flags that end the file were cut; older lscpu ends with one line
+            boolean whole = cut == null && (flagsEnded || !flagsWrapped && !indented);
+            aes = hasAes ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+            if (!hasAes && !whole && cut == null) {
+                ProbeText.Line at = text.nonBlank().get(text.nonBlank().size() - 1);
+                cut = new ParseResult.Incomplete(at.number(), "the wrapped flag list may go on past the end of the"
+                        + " file, so whether the CPU has aes is unknown");
+            }
+        }
         ProbeText.Line at = lines.getOrDefault("CPU(s)", lines.get("Architecture"));
-        return ParseResult.parsed(List.of(new CpuInfo(file.host(), file.path(), at.number(),
+        return ParseResult.parsedUnless(List.of(new CpuInfo(file.host(), file.path(), at.number(),
                 count(values, lines, "CPU(s)"), count(values, lines, "Thread(s) per core"),
                 count(values, lines, "Core(s) per socket"), count(values, lines, "Socket(s)"), aes,
-                values.get("Hypervisor vendor"), values.get("Model name"), values.get("Architecture"))));
+                values.get("Hypervisor vendor"), values.get("Model name"), values.get("Architecture"))), file, cut);
     }
 
     private static Integer count(Map<String, String> values, Map<String, ProbeText.Line> lines, String key) {

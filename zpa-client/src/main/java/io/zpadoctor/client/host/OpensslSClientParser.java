@@ -84,10 +84,17 @@ public final class OpensslSClientParser extends ProbeParser {
             serverName = s.find() ? s.group(1) : null;
         }
         boolean recognised = false;
+        boolean summary = false;
+        ParseResult.Incomplete cut = null;
         for (ProbeText.Line l : text.nonBlank()) {
             String t = l.trimmed();
             Matcher m;
             boolean known = true;
+            if (text.mayBeCut(l) && !t.equals("DONE") && !t.equals("---") && !RETURN_CODE.matcher(t).matches()) {
+                // a name cut in the middle ("O = Zscal") would read as another issuer: nothing is read from it
+                cut = cutAt(l);
+                break;
+            }
             if (CONNECTED.matcher(t).matches()) {
                 connected = true;
             } else if ((m = CONNECTING.matcher(t)).matches()) {
@@ -131,6 +138,7 @@ public final class OpensslSClientParser extends ProbeParser {
             } else if ((m = ISSUER.matcher(t)).matches()) {
                 issuer = issuer == null ? m.group(1).strip() : issuer;
             } else if ((m = RETURN_CODE.matcher(t)).matches()) {
+                summary = true;
                 verifyCode = Sizes.wholeInt(m.group(1));
                 verifyMessage = m.group(2);
             } else {
@@ -145,6 +153,9 @@ public final class OpensslSClientParser extends ProbeParser {
             recognised |= known && !t.equals("---") && !t.equals("DONE");
         }
         if (!recognised) {
+            if (cut != null) {
+                return ParseResult.malformed(file, cut.line(), cut.detail());
+            }
             return notOurs(file, text, text.first(), "`openssl s_client` output (`CONNECTED(...)`, `Certificate chain`, `subject=...`)");
         }
         if (subject == null && !chain.isEmpty()) {
@@ -160,13 +171,19 @@ public final class OpensslSClientParser extends ProbeParser {
             presented = true;
             connected = connected == null ? Boolean.TRUE : connected;
         }
+        if (cut == null && subject == null && issuer == null && !Boolean.FALSE.equals(connected) && handshakeError == null
+                && !Boolean.FALSE.equals(presented) && !summary) {
+            ProbeText.Line last = text.nonBlank().get(text.nonBlank().size() - 1);
+            cut = new ParseResult.Incomplete(last.number(), "the output stops before the broker's certificate"
+                    + " (no subject, issuer or certificate chain), so who issued it is unknown");
+        }
         Map<String, String> s = DistinguishedNames.attributes(subject);
         Map<String, String> i = DistinguishedNames.attributes(issuer);
         String root = chain.isEmpty() ? null : chain.get(chain.size() - 1)[1];
-        return ParseResult.parsed(List.of(new TlsProbe(file.host(), file.path(), firstLine, target, serverName,
+        return ParseResult.parsedUnless(List.of(new TlsProbe(file.host(), file.path(), firstLine, target, serverName,
                 connected, connectError, handshakeError, presented, subject, issuer, s.get("O"), s.get("CN"),
                 i.get("O"), i.get("CN"), chain.isEmpty() ? null : chain.size(), root, verifyCode, verifyMessage,
-                origin(s, i, subject, issuer))));
+                origin(s, i, subject, issuer))), file, cut);
     }
 
     static CertificateOrigin origin(Map<String, String> subject, Map<String, String> issuer, String subjectText,

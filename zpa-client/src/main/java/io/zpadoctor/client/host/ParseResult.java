@@ -6,16 +6,17 @@ import io.zpadoctor.model.host.ProbeProblem;
 import java.util.List;
 
 /**
- * What a parser made of a probe file: exactly one of three outcomes. Parsed facts; not applicable (empty, or
- * another command's output); malformed (the right command, text that cannot be read). The latter two carry
- * a {@link ProbeProblem} so rules can say "cannot tell" instead of guessing.
+ * What a parser made of a probe file: exactly one of four outcomes. Parsed facts; partial (the right command,
+ * read in part: facts for what was read, and a problem naming where it stops or what could not be read); not
+ * applicable (empty, or another command's output); malformed (the right command, text that cannot be read). All
+ * but the first carry a {@link ProbeProblem} so rules can say "cannot tell" instead of guessing.
  *
- * @param facts the observations read (PARSED only; possibly none, e.g. a journal without connector lines)
- * @param problem why nothing was read (NOT_APPLICABLE and MALFORMED only)
+ * @param facts the observations read (PARSED and PARTIAL only; possibly none, e.g. a journal without connector lines)
+ * @param problem why the file was not read whole (PARTIAL, NOT_APPLICABLE and MALFORMED only)
  */
 public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem problem) {
 
-    public enum Outcome { PARSED, NOT_APPLICABLE, MALFORMED }
+    public enum Outcome { PARSED, PARTIAL, NOT_APPLICABLE, MALFORMED }
 
     public ParseResult {
         if (outcome == null) {
@@ -25,13 +26,31 @@ public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem pr
         if ((outcome == Outcome.PARSED) != (problem == null)) {
             throw new IllegalArgumentException("a problem goes with NOT_APPLICABLE or MALFORMED, and only there");
         }
-        if (outcome != Outcome.PARSED && !facts.isEmpty()) {
-            throw new IllegalArgumentException("only a PARSED result carries facts");
+        if (outcome != Outcome.PARSED && outcome != Outcome.PARTIAL && !facts.isEmpty()) {
+            throw new IllegalArgumentException("only a PARSED or PARTIAL result carries facts");
+        }
+        if (outcome == Outcome.PARTIAL && problem.kind() != ProbeProblem.Kind.PARTIAL) {
+            throw new IllegalArgumentException("a PARTIAL result carries a PARTIAL problem");
         }
     }
 
     public static ParseResult parsed(List<? extends HostFact> facts) {
         return new ParseResult(Outcome.PARSED, List.copyOf(facts), null);
+    }
+
+    /** Facts for what could be read, and where the file stops being readable (a cut, a line not understood). */
+    public static ParseResult partial(List<? extends HostFact> facts, HostFile file, Integer line, String detail) {
+        return new ParseResult(Outcome.PARTIAL, List.copyOf(facts),
+                new ProbeProblem(file.host(), file.name(), line, ProbeProblem.Kind.PARTIAL, detail));
+    }
+
+    /** Parsed, or partial when {@code problem} names a line that could not be read. */
+    public static ParseResult parsedUnless(List<? extends HostFact> facts, HostFile file, Incomplete problem) {
+        return problem == null ? parsed(facts) : partial(facts, file, problem.line(), problem.detail());
+    }
+
+    /** Where and why a file was read only in part. */
+    public record Incomplete(Integer line, String detail) {
     }
 
     public static ParseResult notApplicable(HostFile file, Integer line, String detail) {
@@ -44,9 +63,17 @@ public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem pr
                 new ProbeProblem(file.host(), file.name(), line, ProbeProblem.Kind.MALFORMED, detail));
     }
 
-    /** The facts to insert: the observations, or the single problem. */
+    /** The facts to insert: the observations, and the problem when there is one. */
     public List<HostFact> asFacts() {
-        return problem == null ? facts : List.of(problem);
+        if (problem == null) {
+            return facts;
+        }
+        if (facts.isEmpty()) {
+            return List.of(problem);
+        }
+        List<HostFact> all = new java.util.ArrayList<>(facts);
+        all.add(problem);
+        return all;
     }
 
     /** The facts of one type. */

@@ -55,6 +55,12 @@ public abstract class ProbeParser implements HostParser {
         }
     }
 
+    /** The file's last line, which has no line break and was not understood: the paste stops in the middle of it. */
+    protected static ParseResult.Incomplete cutAt(ProbeText.Line l) {
+        return new ParseResult.Incomplete(l.number(), "the file ends in the middle of this line: \""
+                + ProbeText.quote(l.text()) + "\"");
+    }
+
     /** A pasted command line running another command, when no pasted command line runs this one. */
     private ProbeText.Line otherCommandOnPrompt(ProbeText text) {
         ProbeText.Line other = null;

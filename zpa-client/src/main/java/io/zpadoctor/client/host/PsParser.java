@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code ps-cpu.txt} ({@code ps aux --sort=-pcpu}) and {@code ps-mem.txt} ({@code ps aux --sort=-pmem}), whole
  * or cut by {@code head}: one {@link ProcessUsage} per row and a {@link ProcessTable} for the listing. Lines
  * before the header ({@code your 131072x1 screen size is bogus}) are skipped; a row without the eleven
- * columns, or with a non-numeric PID, %CPU, %MEM, VSZ or RSS, makes the file MALFORMED at that row.
+ * columns, or with a non-numeric PID, %CPU, %MEM, VSZ or RSS, makes the file MALFORMED at that row. Ranks follow
+ * the file's column (%CPU or %MEM), so rows out of order still rank by what they show.
  */
 public final class PsParser extends ProbeParser {
     private static final Pattern HEADER = Pattern.compile("^USER\\s+PID\\s+%CPU\\s+%MEM\\s+VSZ\\s+RSS\\s+TTY\\s+STAT\\s+START\\s+TIME\\s+COMMAND$");
@@ -56,8 +57,13 @@ public final class PsParser extends ProbeParser {
     protected ParseResult read(HostFile file, ProbeText text) {
         ProbeText.Line header = null;
         List<Row> rows = new ArrayList<>();
+        ParseResult.Incomplete cut = null;
         for (ProbeText.Line l : text.nonBlank()) {
             String t = l.trimmed();
+            if (header != null && text.mayBeCut(l)) {
+                cut = cutAt(l); // a command cut in the middle ("zpa-conn") would read as another process
+                break;
+            }
             if (header == null) {
                 if (HEADER.matcher(t).matches()) {
                     header = l;
@@ -93,22 +99,28 @@ public final class PsParser extends ProbeParser {
         if (sort == ProcessSort.NONE) {
             sort = purpose;
         }
+        // rows out of order (edited, or merged from two samples): each process's share is still what it shows,
+        // so ranks are taken from the values rather than from the order
+        List<Row> ranked = rows;
         if (!descending(rows, sort)) {
-            sort = ProcessSort.NONE; // the rows contradict the declared order: ranks mean nothing
+            ProcessSort by = sort;
+            ranked = rows.stream().sorted(java.util.Comparator.comparingDouble(
+                    (Row r) -> by == ProcessSort.CPU ? r.cpu() : r.mem()).reversed()).toList();
         }
         boolean truncated = (command != null && command.contains("head")) || rows.stream().noneMatch(r -> r.pid() == 1);
         List<HostFact> facts = new ArrayList<>();
         boolean childListed = false;
         int rank = 0;
-        for (Row r : rows) {
+        for (Row r : ranked) {
             boolean child = ConnectorProcesses.isChild(r.command());
             boolean manager = ConnectorProcesses.isManager(r.command());
             childListed |= child;
             facts.add(new ProcessUsage(file.host(), file.path(), r.line().number(), ++rank, sort, r.user(), r.pid(),
                     r.cpu(), r.mem(), r.vsz(), r.rss(), r.command(), child, manager));
         }
-        facts.add(0, new ProcessTable(file.host(), file.path(), header.number(), sort, rows.size(), truncated, childListed));
-        return ParseResult.parsed(facts);
+        facts.add(0, new ProcessTable(file.host(), file.path(), header.number(), sort, rows.size(),
+                truncated || cut != null, childListed));
+        return ParseResult.parsedUnless(facts, file, cut);
     }
 
     private static ProcessSort declaredSort(String command) {

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * owner and group (a symbolic link's target too, whose own permissions are then unknown); the content gives
  * {@code nameserver}, {@code search}/{@code domain} and {@code options}. Either part may be missing.
  * {@code No such file or directory} from {@code ls} or {@code cat} means the file does not exist. Lines the
- * resolver would ignore are ignored here too.
+ * resolver would ignore are ignored here too. "No nameserver" is concluded only from the whole content: as many
+ * bytes as the size {@code ls -l} gives. Content without a size, or shorter than it, may be cut, so a nameserver it
+ * does not show is unknown (PARTIAL).
  */
 public final class ResolvConfParser extends ProbeParser {
     private static final Pattern LS = Pattern.compile(
-            "^([-l][rwxsStT-]{9}[.+@]?)\\s+\\d+\\s+(\\S+)\\s+(\\S+)\\s+\\d+\\s+.*?(\\S*resolv\\.conf)(?:\\s+->\\s+(\\S+))?$");
+            "^([-l][rwxsStT-]{9}[.+@]?)\\s+\\d+\\s+(\\S+)\\s+(\\S+)\\s+(\\d+)\\s+.*?(\\S*resolv\\.conf)(?:\\s+->\\s+(\\S+))?$");
     private static final Pattern MISSING = Pattern.compile("^(?:ls|cat|stat): .*resolv\\.conf'?: No such file or directory$");
     private static final Pattern CAT_ERROR = Pattern.compile("^cat: .*resolv\\.conf'?: (.+)$");
     private static final Pattern DIRECTIVE = Pattern.compile("^(nameserver|search|domain|options|sortlist)\\s+(.+)$");
@@ -49,10 +51,21 @@ public final class ResolvConfParser extends ProbeParser {
         boolean content = false;
         String catError = null;
         Integer first = null;
+        Long size = null;
+        long shown = 0;
+        boolean afterLs = false;
+        ProbeText.Line last = null;
         List<String> nameservers = new ArrayList<>();
         List<String> search = new ArrayList<>();
         List<String> options = new ArrayList<>();
-        for (ProbeText.Line l : text.nonBlank()) {
+        for (ProbeText.Line l : text.lines()) {
+            if (afterLs) {
+                shown += l.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+            }
+            if (l.blank()) {
+                continue;
+            }
+            last = l;
             String t = l.trimmed();
             Matcher m;
             if (MISSING.matcher(t).matches()) {
@@ -65,7 +78,9 @@ public final class ResolvConfParser extends ProbeParser {
                 mode = m.group(1);
                 owner = m.group(2);
                 group = m.group(3);
-                target = m.group(5);
+                target = m.group(6);
+                size = target == null ? io.zpadoctor.client.host.internal.Sizes.wholeNumber(m.group(4)) : null;
+                afterLs = true;
                 first = first == null ? l.number() : first;
             } else if (t.startsWith("#") || t.startsWith(";")) {
                 content = true; // a comment is content: the file was shown
@@ -88,7 +103,16 @@ public final class ResolvConfParser extends ProbeParser {
             return notOurs(file, text, text.first(), "an `ls -l /etc/resolv.conf` line or `nameserver` lines");
         }
         Boolean worldReadable = mode == null || mode.startsWith("l") ? null : mode.charAt(7) == 'r';
-        return ParseResult.parsed(List.of(new ResolverConfig(file.host(), file.path(), first, exists, mode, owner,
-                group, worldReadable, target, content, nameservers, search, options, catError)));
+        // the final line break may be missing from a paste; anything shorter than that may be cut
+        boolean whole = content && size != null && shown + 1 >= size;
+        ParseResult.Incomplete cut = null;
+        if (content && !whole && nameservers.isEmpty() && catError == null) {
+            cut = new ParseResult.Incomplete(last.number(), size == null
+                    ? "no nameserver line is shown, and without the `ls -l` line the file's size is unknown, so the"
+                    + " content may be cut"
+                    : "the content shown (" + shown + " bytes) is shorter than the file (" + size + " bytes): it is cut");
+        }
+        return ParseResult.parsedUnless(List.of(new ResolverConfig(file.host(), file.path(), first, exists, mode, owner,
+                group, worldReadable, target, whole, nameservers, search, options, catError)), file, cut);
     }
 }

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Processes: with a CGroup tree, whether it lists the manager ({@code /opt/zscaler/bin/zpa-connector}) and the
  * child ({@code zpa-connector-child} or {@code image.bin}); without one, none run when the unit is inactive,
- * failed or activating (systemd shows the tree whenever processes remain), and it is unknown otherwise.
+ * failed or activating (systemd shows the tree whenever processes remain), and it is unknown otherwise. A process
+ * missing from the tree counts as not running only when the tree is known whole: its last entry ({@code └─}) read in
+ * full, or a blank line after it. A tree cut short, or whose lines came through a copy garbled ({@code â””â”€},
+ * {@code ??}) or ellipsized ({@code …}), leaves a process it does not show unknown, and the file PARTIAL.
  */
 public final class SystemctlStatusParser extends ProbeParser {
     private static final Pattern UNIT = Pattern.compile("^(?:[●○×*✗]\\s*)?([\\w@.-]+\\.service)(?: - (.*))?$");
@@ -30,6 +33,8 @@ public final class SystemctlStatusParser extends ProbeParser {
     private static final Pattern MAIN_PID = Pattern.compile("^Main PID:\\s+(\\d+)");
     private static final Pattern CGROUP = Pattern.compile("^CGroup:\\s+\\S+");
     private static final Pattern TREE = Pattern.compile("^[\\s│|]*[├└|`][─-]+\\s*(\\d+)\\s+(.+)$");
+    /** A tree entry whose branch characters did not survive a copy ({@code â””â”€1190 ...}, {@code ??1190 ...}). */
+    private static final Pattern GARBLED_TREE = Pattern.compile("^\\s*[^\\w\\s/]{1,12}\\s*(\\d+)\\s+(\\S.*)$");
 
     @Override
     protected String key() {
@@ -58,12 +63,16 @@ public final class SystemctlStatusParser extends ProbeParser {
         boolean cgroup = false;
         boolean parent = false;
         boolean child = false;
+        boolean treeWhole = false;
+        ParseResult.Incomplete doubt = null;
+        ProbeText.Line lastEntry = null;
         boolean inStatus = true;
         for (ProbeText.Line l : text.lines()) {
             String t = l.trimmed();
             if (t.isEmpty()) {
-                if (activeLine != null) {
+                if (activeLine != null && text.terminated(l)) {
                     inStatus = false; // what follows the blank line is the journal excerpt
+                    treeWhole |= cgroup;
                 }
                 continue;
             }
@@ -93,10 +102,34 @@ public final class SystemctlStatusParser extends ProbeParser {
                 pid = Sizes.wholeInt(m.group(1)); // digits no pid can have: unknown, not a crash
             } else if (CGROUP.matcher(t).find()) {
                 cgroup = true;
-            } else if (cgroup && (m = TREE.matcher(l.text())).matches()) {
+            } else if (cgroup && !treeWhole) {
+                boolean garbled = false;
+                if (!(m = TREE.matcher(l.text())).matches()) {
+                    m = GARBLED_TREE.matcher(l.text());
+                    garbled = m.matches();
+                }
+                if (!m.matches()) {
+                    if (doubt == null) {
+                        doubt = new ParseResult.Incomplete(l.number(), "a line of the CGroup list is not a process: \""
+                                + ProbeText.quote(t) + "\"");
+                    }
+                    continue;
+                }
                 String cmd = m.group(2).strip();
+                lastEntry = l;
+                if (text.mayBeCut(l) || cmd.endsWith("…") || cmd.endsWith("...")) {
+                    doubt = new ParseResult.Incomplete(l.number(), "the CGroup list is cut at this process: \""
+                            + ProbeText.quote(t) + "\"");
+                    continue;
+                }
+                if (garbled && doubt == null) {
+                    doubt = new ParseResult.Incomplete(l.number(), "the CGroup list's tree characters are garbled (a"
+                            + " copy in another encoding), so where it ends cannot be told");
+                }
                 child |= ConnectorProcesses.isChild(cmd);
                 parent |= ConnectorProcesses.isManager(cmd);
+                String lead = l.text().stripLeading();
+                treeWhole |= !garbled && (lead.startsWith("└") || lead.startsWith("`"));
             }
         }
         if (activeLine == null) {
@@ -111,17 +144,32 @@ public final class SystemctlStatusParser extends ProbeParser {
         Boolean parentRunning;
         Boolean childRunning;
         if (cgroup) {
-            parentRunning = parent;
-            childRunning = child;
+            boolean whole = treeWhole && doubt == null;
+            // a process the tree shows runs; one it does not show is missing only when the tree is whole
+            parentRunning = parent ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+            childRunning = child ? Boolean.TRUE : whole ? Boolean.FALSE : null;
+            if (!whole && doubt == null && !(parent && child)) {
+                ProbeText.Line at = lastEntry != null ? lastEntry : activeLine;
+                doubt = new ParseResult.Incomplete(at.number(), "the CGroup list may be cut after this line (its last"
+                        + " entry is not marked └─ and nothing follows it), so a process it does not show is unknown");
+            }
         } else if (state == ServiceState.INACTIVE || state == ServiceState.FAILED || state == ServiceState.ACTIVATING) {
             parentRunning = false;
             childRunning = false;
         } else {
             parentRunning = null;
             childRunning = null;
+            if (inStatus && (state == ServiceState.ACTIVE || state == ServiceState.RELOADING)) {
+                ProbeText.Line last = text.nonBlank().get(text.nonBlank().size() - 1);
+                doubt = new ParseResult.Incomplete(last.number(), "the output stops before the CGroup list, so which"
+                        + " processes run is unknown");
+            }
         }
-        return ParseResult.parsed(List.of(new ServiceStatus(file.host(), file.path(), activeLine.number(), state,
-                stateText, sub, parentRunning, childRunning, pid, since)));
+        if (doubt != null && (parent && child)) {
+            doubt = null; // both processes seen: whatever else the list held changes nothing
+        }
+        return ParseResult.parsedUnless(List.of(new ServiceStatus(file.host(), file.path(), activeLine.number(), state,
+                stateText, sub, parentRunning, childRunning, pid, since)), file, doubt);
     }
 
     private static boolean isConnector(String unit) {

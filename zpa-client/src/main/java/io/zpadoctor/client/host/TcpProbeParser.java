@@ -57,10 +57,15 @@ public final class TcpProbeParser extends ProbeParser {
         String pendingError = null;
         String trying = null;
         boolean telnetReported = false;
+        ParseResult.Incomplete cut = null;
         for (ProbeText.Line l : text.nonBlank()) {
             String t = l.trimmed();
             String[] target = promptTarget(text, l.number());
             Matcher m;
+            if (text.mayBeCut(l) && !complete(t)) {
+                cut = cutAt(l); // "165.225.72.39:4": what it would have said is unknown
+                break;
+            }
             if ((m = BASH.matcher(t)).matches()) {
                 boolean open = m.group(3).equals("open");
                 TcpOutcome o = open ? TcpOutcome.OPEN : pendingError == null ? TcpOutcome.FAILED : outcome(pendingError);
@@ -111,9 +116,19 @@ public final class TcpProbeParser extends ProbeParser {
             // other lines (a banner, bash noise) carry no verdict
         }
         if (facts.isEmpty()) {
+            if (cut != null) {
+                return ParseResult.malformed(file, cut.line(), cut.detail());
+            }
             return notOurs(file, text, text.first(), "`<ip>:443 open|failed`, `nc -vz` or `telnet` lines");
         }
-        return ParseResult.parsed(facts);
+        return ParseResult.parsedUnless(facts, file, cut);
+    }
+
+    /** A line whose verdict is all there: one of the forms read above, matched whole. */
+    private static boolean complete(String t) {
+        return BASH.matcher(t).matches() || NC_OK.matcher(t).matches() || NC_FAIL.matcher(t).matches()
+                || NCAT_OK.matcher(t).matches() || TELNET_OK.matcher(t).matches() || TELNET_FAIL.matcher(t).matches()
+                || t.startsWith("Escape character is") || t.startsWith("Connection closed");
     }
 
     private static TcpProbe fact(HostFile f, ProbeText.Line l, String target, Integer port, TcpOutcome o, String tool,

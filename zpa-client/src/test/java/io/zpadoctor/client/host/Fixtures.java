@@ -66,6 +66,17 @@ final class Fixtures {
         return r.problem();
     }
 
+    /** Parses and asserts PARTIAL: facts for what was read, and a PARTIAL problem naming where reading stopped. */
+    static ParseResult partial(HostParser parser, HostFile file) {
+        ParseResult r = parser.parse(file);
+        assertThat(r.outcome()).as("outcome for %s: %s, facts %s", file.name(), r.problem(), r.facts())
+                .isEqualTo(ParseResult.Outcome.PARTIAL);
+        assertThat(r.problem().kind()).isEqualTo(ProbeProblem.Kind.PARTIAL);
+        assertThat(r.problem().file()).isEqualTo(file.name());
+        assertThat(r.asFacts()).contains(r.problem()).containsAll(r.facts());
+        return r;
+    }
+
     static ProbeProblem malformed(HostParser parser, HostFile file) {
         ParseResult r = parser.parse(file);
         assertThat(r.outcome()).as("outcome, facts %s", r.facts()).isEqualTo(ParseResult.Outcome.MALFORMED);

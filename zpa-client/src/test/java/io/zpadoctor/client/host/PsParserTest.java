@@ -12,6 +12,7 @@ import static io.zpadoctor.client.host.Fixtures.file;
 import static io.zpadoctor.client.host.Fixtures.malformed;
 import static io.zpadoctor.client.host.Fixtures.notApplicable;
 import static io.zpadoctor.client.host.Fixtures.one;
+import static io.zpadoctor.client.host.Fixtures.partial;
 import static io.zpadoctor.client.host.Fixtures.parsed;
 import static io.zpadoctor.client.host.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +79,23 @@ class PsParserTest {
     }
 
     @Test
-    void rowsThatContradictTheOrderHaveNoSortAndNoMeaningfulRank() {
+    void rowsOutOfOrderAreRankedByWhatTheyShow() {
+        // blind corpus b-res-003: two rows out of order must not hide the connector's 71 % of memory
         HostFile f = ps("ps-cpu.txt", "ps-aux-unsorted.txt");
-        assertThat(one(cpu, f, ProcessTable.class).sortedBy()).isEqualTo(ProcessSort.NONE);
-        assertThat(parsed(cpu, f, ProcessUsage.class)).allMatch(r -> r.sortedBy() == ProcessSort.NONE);
+        List<ProcessUsage> rows = parsed(cpu, f, ProcessUsage.class);
+        assertThat(rows).allMatch(r -> r.sortedBy() == ProcessSort.CPU);
+        ProcessUsage top = rows.stream().filter(r -> r.rank() == 1).findFirst().orElseThrow();
+        assertThat(top.cpuPercent()).isEqualTo(rows.stream().mapToDouble(ProcessUsage::cpuPercent).max().orElseThrow());
+    }
+
+    @Test
+    void aLastRowCutInTheMiddleIsNotReadAsAnotherProcess() {
+        String whole = "USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND\n"
+                + "zscaler 1190 95.0 5.2 2897140 416344 ? Sl Jul15 15902:44 zpa-connector-child\n";
+        ParseResult r = partial(cpu, text("ps-cpu.txt", "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
+                + "zscaler     1190 95.0  5.2 2897140 416344 ?        Sl   Jul15 15902:44 zpa-conn"));
+        assertThat(r.factsOf(ProcessUsage.class)).isEmpty();
+        assertThat(parsed(cpu, text("ps-cpu.txt", whole), ProcessUsage.class)).hasSize(1);
     }
 
     @Test

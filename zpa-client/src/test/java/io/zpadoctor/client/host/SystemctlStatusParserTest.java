@@ -9,6 +9,7 @@ import static io.zpadoctor.client.host.Fixtures.file;
 import static io.zpadoctor.client.host.Fixtures.malformed;
 import static io.zpadoctor.client.host.Fixtures.notApplicable;
 import static io.zpadoctor.client.host.Fixtures.one;
+import static io.zpadoctor.client.host.Fixtures.partial;
 import static io.zpadoctor.client.host.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +70,58 @@ class SystemctlStatusParserTest {
 
     @Test
     void anActiveServiceWithoutItsProcessListIsUnknownNotDown() {
-        ServiceStatus s = one(parser, text("systemctl-status.txt",
-                "   Active: active (running) since Tue 2025-07-15 08:01:12 UTC; 3 days ago\n"), ServiceStatus.class);
+        ParseResult r = partial(parser, text("systemctl-status.txt",
+                "   Active: active (running) since Tue 2025-07-15 08:01:12 UTC; 3 days ago\n"));
+        ServiceStatus s = r.factsOf(ServiceStatus.class).get(0);
         assertThat(s.parentRunning()).isNull();
         assertThat(s.childRunning()).isNull();
+        assertThat(r.problem().detail()).contains("stops before the CGroup list");
+    }
+
+    /** The healthy status of zpa-domain.md 5.1, as pasted whole. */
+    private static final String HEALTHY = """
+            ● zpa-connector.service - Zscaler Private Access App Connector
+               Loaded: loaded (/usr/lib/systemd/system/zpa-connector.service; enabled; vendor preset: enabled)
+               Active: active (running) since Tue 2025-07-15 08:01:12 UTC; 3 days ago
+             Main PID: 1182 (zpa-connector)
+               CGroup: /system.slice/zpa-connector.service
+                       ├─1182 /opt/zscaler/bin/zpa-connector
+                       └─1190 zpa-connector-child
+            """;
+
+    @Test
+    void aTreeCutBeforeTheChildLeavesTheChildUnknownNotMissing() {
+        String cut = HEALTHY.substring(0, HEALTHY.indexOf("└"));   // after the ├─ line: more entries were to come
+        ParseResult r = partial(parser, text("systemctl-status.txt", cut));
+        ServiceStatus s = r.factsOf(ServiceStatus.class).get(0);
+        assertThat(s.parentRunning()).isTrue();
+        assertThat(s.childRunning()).isNull();
+        String midLine = HEALTHY.substring(0, HEALTHY.indexOf("zpa-connector-child") + 8);  // "└─1190 zpa-conn"
+        assertThat(partial(parser, text("systemctl-status.txt", midLine)).factsOf(ServiceStatus.class).get(0)
+                .childRunning()).isNull();
+    }
+
+    @Test
+    void aWholeTreeWithoutTheChildSaysTheChildIsNotRunning() {
+        // zpa-domain.md 5.11: only the parent, marked as the tree's last entry
+        ServiceStatus s = one(parser, text("systemctl-status.txt", HEALTHY.replace("├─1182", "└─1182")
+                .replace("                   └─1190 zpa-connector-child\n", "")), ServiceStatus.class);
+        assertThat(s.childRunning()).isFalse();
+        assertThat(s.parentRunning()).isTrue();
+    }
+
+    @Test
+    void treeCharactersGarbledByACopyAreReadNotTakenForAMissingChild() {
+        // issue 14: UTF-8 tree characters read as cp1252 (â””â”€), or lost to ?? in a paste
+        for (String garbled : new String[] {"â”œâ”€", "??"}) {
+            String text = HEALTHY.replace("├─", garbled).replace("└─", garbled.equals("??") ? "??" : "â””â”€");
+            ServiceStatus s = parser.parse(text("systemctl-status.txt", text)).factsOf(ServiceStatus.class).get(0);
+            assertThat(s.childRunning()).as(garbled).isTrue();
+            assertThat(s.healthy()).as(garbled).isTrue();
+        }
+        String ellipsized = HEALTHY.replace("zpa-connector-child", "zpa-connector-ch\u2026");
+        assertThat(partial(parser, text("systemctl-status.txt", ellipsized)).factsOf(ServiceStatus.class).get(0)
+                .childRunning()).isNull();
     }
 
     @Test

@@ -20,11 +20,14 @@ import java.util.List;
  *        the one that timed out, or null
  * @param queryTimeMsec {@code ;; Query time}, or null
  * @param shortForm the output was {@code dig +short}: no status, so an empty answer cannot tell NXDOMAIN from
- *        NOERROR without records
+ *        NOERROR without records, nor from output that was lost
+ * @param complete the whole answer is shown: dig's closing lines ({@code ;; Query time}, {@code ;; MSG SIZE}) came
+ *        after it, or its header counted no answer; for {@code +short}, the shell prompt came back after it. An empty
+ *        answer from output that stops earlier is unknown
  */
 public record DnsLookup(String host, String source, Integer line, String queryName, DnsStatus status,
                         String statusRaw, List<String> addresses, List<String> cnameChain, String server,
-                        Integer queryTimeMsec, boolean shortForm) implements HostObservation {
+                        Integer queryTimeMsec, boolean shortForm, boolean complete) implements HostObservation {
     public DnsLookup {
         Checks.origin(host, source, line);
         queryName = Require.blankToNull(queryName);
@@ -39,5 +42,17 @@ public record DnsLookup(String host, String source, Integer line, String queryNa
     /** The name resolved to at least one address. */
     public boolean resolved() {
         return !addresses.isEmpty();
+    }
+
+    /**
+     * The lookup certainly failed: the server said so (NXDOMAIN, SERVFAIL, REFUSED...), no server answered, or the
+     * whole answer holds no address. An answer that is not all there is unknown.
+     */
+    public boolean failed() {
+        return switch (status) {
+            case NXDOMAIN, SERVFAIL, REFUSED, FORMERR, NOTIMP, TIMEOUT -> true;
+            case NOERROR -> complete && addresses.isEmpty();
+            case UNKNOWN -> shortForm && complete && addresses.isEmpty();
+        };
     }
 }

@@ -14,7 +14,12 @@ public record ProbeProblem(String host, String file, Integer line, Kind kind, St
         /** Empty, or the output of another command. */
         NOT_APPLICABLE,
         /** The right command, but text the parser cannot read. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * The right command, read only in part: the output is cut short, or a line cannot be read. What was read is
+         * used; what the missing part would have said is unknown, never taken as absent.
+         */
+        PARTIAL
     }
 
     public ProbeProblem {

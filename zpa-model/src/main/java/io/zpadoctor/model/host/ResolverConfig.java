@@ -17,8 +17,8 @@ import java.util.List;
  * @param worldReadable whether others may read it; null when not shown, or when it is a symbolic link (a
  *        link's own mode says nothing about its target)
  * @param symlinkTarget the target when {@code ls} shows a link ({@code -> ../run/systemd/resolve/stub-resolv.conf}), or null
- * @param contentShown whether the file's content was pasted: without it, an empty nameserver list means
- *        "not shown", not "none configured"
+ * @param contentShown whether the file's whole content was pasted (as long as the size {@code ls -l} gives): without
+ *        it, an empty nameserver list means "not shown", not "none configured"
  * @param nameservers the {@code nameserver} addresses in order
  * @param searchDomains the {@code search} (or {@code domain}) names
  * @param options the {@code options} values, e.g. {@code timeout:2}

@@ -44,6 +44,43 @@ public final class HostHelpers {
                 .param("connectorId", h.inApi() ? h.connectorId() : null).param("groupId", h.groupId());
     }
 
+    /**
+     * Whether a host folder is the VM the case is about: the bundle's only host, or the one named after the case's
+     * connector (as a folder, or as the connector its journal or address shows).
+     */
+    public static boolean isCaseHost(String host, Collection<?> hosts, io.zpadoctor.model.derived.CaseConnector c) {
+        if (hosts.size() == 1) {
+            return ((HostInventory) hosts.iterator().next()).host().equals(host);
+        }
+        if (c == null) {
+            return false;
+        }
+        for (Object o : hosts) {
+            HostInventory i = (HostInventory) o;
+            if (i.host().equals(host)) {
+                return host.equalsIgnoreCase(c.name()) || c.name().equalsIgnoreCase(i.connectorName());
+            }
+        }
+        return false;
+    }
+
+    /** The file that tied a host folder to its connector. */
+    public static String matchSource(HostContext x) {
+        return "hosts/" + x.host() + "/" + (x.match() == io.zpadoctor.model.host.HostMatch.IP_ADDRESS ? "ip-addr.txt"
+                : x.match() == io.zpadoctor.model.host.HostMatch.STATUS_BLOCK ? "journal.txt" : "");
+    }
+
+    /** How a host folder was tied to its connector, in words. */
+    public static String matchBasis(HostContext x) {
+        return switch (x.match()) {
+            case STATUS_BLOCK -> "the status blocks in its journal name that connector";
+            case IP_ADDRESS -> "its address is that connector's private IP";
+            case FOLDER_NAME -> "the folder is named after that connector";
+            case CASE_CONNECTOR -> "the case names that connector";
+            case NONE -> "not tied to a connector";
+        };
+    }
+
     /** Whether the journal's last enrollment failure comes after its last successful connection. */
     public static boolean enrollmentFailing(Collection<?> events) {
         int lastFailure = -1;
@@ -88,6 +125,32 @@ public final class HostHelpers {
             }
         }
         return first;
+    }
+
+    /** Lines after which a pause is over: the child started again, or connected. */
+    static final Set<LogEventKind> RESUMES = EnumSet.of(LogEventKind.CHILD_STARTED, LogEventKind.SERVICE_STARTED,
+            LogEventKind.CHECKING_ENROLLMENT, LogEventKind.CONTROL_CHANNEL_CONNECTED, LogEventKind.CONTROL_CONNECTED);
+
+    /** The pause the connector is in at the journal's end, or null: none, or it restarted or connected since. */
+    public static io.zpadoctor.model.derived.Paused currentPause(String host, Collection<?> events) {
+        List<LogEvent> sorted = events.stream().map(o -> (LogEvent) o)
+                .sorted(Comparator.comparing(e -> e.line() == null ? 0 : e.line())).toList();
+        LogEvent entered = null;
+        String reason = null;
+        for (LogEvent e : sorted) {
+            if (e.kind() == LogEventKind.PAUSED || e.kind() == LogEventKind.IN_PAUSED_MODE) {
+                if (entered == null) {
+                    entered = e;
+                }
+                if (e.kind() == LogEventKind.PAUSED) {
+                    reason = e.detail() != null ? e.detail() : e.message();
+                }
+            } else if (entered != null && RESUMES.contains(e.kind())) {
+                entered = null;
+                reason = null;
+            }
+        }
+        return entered == null ? null : new io.zpadoctor.model.derived.Paused(host, entered, reason);
     }
 
     /** A crash loop, when the fast exits and reverts amount to one: three exits or more, or any revert. */

@@ -60,6 +60,7 @@ public final class RulesDoc {
                     .append(") | ").append(e.severity()).append(" | ").append(e.category()).append(" | ")
                     .append(e.title()).append(" |\n");
         }
+        primaryCause(catalog, md);
         Map<String, String> shown = placeholders();
         for (CatalogEntry e : catalog.entries()) {
             md.append("\n## ").append(e.code()).append("\n\n**").append(e.title()).append("**\n\n");
@@ -91,6 +92,34 @@ public final class RulesDoc {
             md.append("\nVerification: ").append(Template.render(e.verification(), shown)).append('\n');
         }
         return md.toString();
+    }
+
+    /** How the primary root cause is chosen, and which cause explains which symptom, from the catalog's roles. */
+    private static void primaryCause(Catalog catalog, StringBuilder md) {
+        md.append("\n## Primary cause: which cause explains which symptom\n\n");
+        md.append("A cause explains a symptom when its entry lists the symptom's code (`supersedes`) and both findings\n")
+                .append("concern the same connector, group, key or host folder (a cause about one connector explains only\n")
+                .append("that connector's symptoms; a symptom of a case that names nothing is explained by any cause\n")
+                .append("listing it). An explained symptom stays in the report beneath its cause and names it in its\n")
+                .append("words; an **umbrella** (\"no specific cause was found\") a cause explains is not reported at\n")
+                .append("all, since it would deny that cause. The primary root cause is the first finding at WARNING or\n")
+                .append("above that nothing explains, in report order: higher severity first, then the one about the\n")
+                .append("reported connector or group, then the one the reported symptom points at, causes before\n")
+                .append("symptoms. INFO findings are never the primary; with nothing at WARNING or above there is none.\n\n");
+        md.append("| Symptom | Role | Explained by |\n|---|---|---|\n");
+        Map<String, List<String>> explainedBy = new TreeMap<>();
+        for (CatalogEntry e : catalog.entries()) {
+            for (String s : e.supersedes()) {
+                explainedBy.computeIfAbsent(s, k -> new ArrayList<>()).add(e.code());
+            }
+        }
+        for (Map.Entry<String, List<String>> x : explainedBy.entrySet()) {
+            String role = catalog.entry(x.getKey()).map(e -> e.role().name().toLowerCase(java.util.Locale.ROOT))
+                    .orElse("unknown");
+            md.append("| ").append(x.getKey()).append(" | ").append(role.equals("umbrella")
+                    ? "umbrella: withheld when explained" : role).append(" | ")
+                    .append(String.join(", ", x.getValue())).append(" |\n");
+        }
     }
 
     private static String needs(List<String> requires) {

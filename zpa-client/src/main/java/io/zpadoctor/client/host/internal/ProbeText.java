@@ -47,10 +47,12 @@ public final class ProbeText {
 
     private final List<Line> lines;
     private final List<Line> prompts;
+    private final Line unterminated;
 
-    private ProbeText(List<Line> lines, List<Line> prompts) {
+    private ProbeText(List<Line> lines, List<Line> prompts, Line unterminated) {
         this.lines = Collections.unmodifiableList(lines);
         this.prompts = Collections.unmodifiableList(prompts);
+        this.unterminated = unterminated;
     }
 
     public static ProbeText of(String raw) {
@@ -74,7 +76,13 @@ public final class ProbeText {
                 lines.add(new Line(i + 1, stripRight(l)));
             }
         }
-        return new ProbeText(lines, prompts);
+        // a last line without its line break is how a paste cut in mid-line ends (whole outputs end with one)
+        Line open = null;
+        if (!parts.get(parts.size() - 1).isEmpty() && !lines.isEmpty()
+                && lines.get(lines.size() - 1).number() == parts.size()) {
+            open = lines.get(lines.size() - 1);
+        }
+        return new ProbeText(lines, prompts, open);
     }
 
     /** The text split at CRLF, CR or LF, as {@code split("\r\n|\r|\n", -1)} would, without a regex per file. */
@@ -151,6 +159,24 @@ public final class ProbeText {
     /** No content at all (a file holding only a prompt is blank too). */
     public boolean isBlank() {
         return lines.stream().allMatch(Line::blank);
+    }
+
+    /**
+     * The last line when the file ends without a line break after it, or null. Commands end their output with one,
+     * so such a line may have been cut: a parser may read what it shows, but never conclude from what it lacks.
+     */
+    public Line unterminated() {
+        return unterminated == null || unterminated.blank() ? null : unterminated;
+    }
+
+    /** Whether this line is the file's last, holds text and has no line break: possibly cut in the middle. */
+    public boolean mayBeCut(Line l) {
+        return unterminated != null && l != null && !l.blank() && l.number() == unterminated.number();
+    }
+
+    /** Whether this line is followed by a line break (a blank line without one is where a paste stopped). */
+    public boolean terminated(Line l) {
+        return unterminated == null || l == null || l.number() != unterminated.number();
     }
 
     /** The first non-blank content line, or null. */
