@@ -85,14 +85,14 @@ class RulesCommandTest {
                   - code: ZPA-ENR-001
                     subject: dc1-acg-key
                     reason: key is rotated on Friday (CHG-4711)
-                  - code: ZPA-ENR-008
+                  - code: ZPA-FLT-003
                     reason: old decision
                     expires: 2025-01-31
                 """);
         Cli r = Cli.run("demo", "--config", cfg.toString(), "--format", "json", "--fail-on", "unknown");
         assertThat(r.out()).contains("\"reason\" : \"key is rotated on Friday (CHG-4711)\"")
                 .contains("expired on 2025-01-31 and no longer applies");
-        assertThat(r.code()).as("ENR-008 still CRITICAL: its suppression expired").isEqualTo(2);
+        assertThat(r.code()).as("FLT-003 still a WARNING: its suppression expired").isEqualTo(1);
         Cli md = Cli.run("demo", "--config", cfg.toString(), "--format", "markdown");
         assertThat(md.out()).contains("(suppressed: key is rotated on Friday (CHG-4711))")
                 .doesNotContain("## Diagnosis: Provisioning key has no enrollments left");

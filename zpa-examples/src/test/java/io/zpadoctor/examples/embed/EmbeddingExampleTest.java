@@ -26,7 +26,7 @@ class EmbeddingExampleTest {
         } finally {
             System.setOut(old);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Root cause ZPA-ENR-001", "CRITICAL ZPA-ENR-008",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Root cause ZPA-ENR-001", "WARNING ZPA-FLT-003",
                 "lines of Markdown report");
     }
 

@@ -81,6 +81,16 @@ public final class HostHelpers {
         };
     }
 
+    /** Findings about a host that deny "every healthy indicator": down, stopped, looping, cut off, flapping... */
+    static final Set<String> DENY_HEALTH = Set.of("ZPA-CON-002", "ZPA-CON-003", "ZPA-CON-006", "ZPA-UPG-005",
+            "ZPA-NET-001", "ZPA-NET-002", "ZPA-NET-003", "ZPA-NET-004", "ZPA-NET-005", "ZPA-NET-006", "ZPA-APP-010",
+            "ZPA-HLT-001", "ZPA-ENR-003", "ZPA-ENR-004", "ZPA-ENR-005", "ZPA-ENR-006", "ZPA-ENR-007");
+
+    /** Whether a finding with this code says the connector is not healthy (so no pass record may say it is). */
+    public static boolean deniesHealth(String code) {
+        return DENY_HEALTH.contains(code);
+    }
+
     /** Whether the journal's last enrollment failure comes after its last successful connection. */
     public static boolean enrollmentFailing(Collection<?> events) {
         int lastFailure = -1;

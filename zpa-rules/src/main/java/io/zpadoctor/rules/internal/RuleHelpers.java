@@ -117,12 +117,26 @@ public final class RuleHelpers {
      * With a host named, only that host's folder counts.
      */
     public static String missingEnrollmentProbes(Collection<?> inventories, String connectorName) {
-        List<String> missing = ENROLLMENT_PROBES.stream().filter(file -> inventories.stream()
-                        .map(o -> (HostInventory) o)
-                        .filter(h -> connectorName == null || connectorName.equals(h.connectorName())
-                                || connectorName.equalsIgnoreCase(h.host()))
-                        .noneMatch(h -> h.has(file)))
-                .toList();
+        return missingEnrollmentProbes(inventories, List.of(), connectorName);
+    }
+
+    /** As above, counting a file that could not be read whole ({@code ProbeProblem}) as missing too. */
+    public static String missingEnrollmentProbes(Collection<?> inventories, Collection<?> problems, String connectorName) {
+        List<HostInventory> mine = inventories.stream().map(o -> (HostInventory) o)
+                .filter(h -> connectorName == null || connectorName.equals(h.connectorName())
+                        || connectorName.equalsIgnoreCase(h.host())).toList();
+        List<String> missing = new ArrayList<>();
+        for (String file : ENROLLMENT_PROBES) {
+            boolean present = mine.stream().anyMatch(h -> h.has(file));
+            boolean unreadable = present && mine.stream().filter(h -> h.has(file)).allMatch(h -> problems.stream()
+                    .map(p -> (io.zpadoctor.model.host.ProbeProblem) p)
+                    .anyMatch(p -> p.host().equals(h.host()) && p.file().equals(file)));
+            if (!present) {
+                missing.add(file);
+            } else if (unreadable) {
+                missing.add(file + " (not readable whole)");
+            }
+        }
         return missing.isEmpty() ? null : String.join(", ", missing);
     }
 }

@@ -62,6 +62,12 @@ public final class ScopeResolver {
                     groupIds.add(a.groupId());
                 }
                 cc = new CaseConnector(a.displayName(), a.id(), a.groupId(), "API");
+                if (c.symptom() == io.zpadoctor.model.Symptom.NOT_ENROLLING
+                        && a.controlChannelStatus() == io.zpadoctor.model.tenant.ControlChannelStatus.AUTHENTICATED) {
+                    notes.add("The case reports that " + a.displayName() + " is not enrolling, but the API lists it as"
+                            + " enrolled and authenticated, so the enrollment checks do not apply to it. If another VM"
+                            + " is meant, name that VM's hostname or its group.");
+                }
             } else {
                 String gid = group != null ? group.id() : null;
                 String basis = group != null ? "case group" : null;
