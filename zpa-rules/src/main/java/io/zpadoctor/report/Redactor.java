@@ -1,44 +1,89 @@
 package io.zpadoctor.report;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.zpadoctor.model.internal.SecretScrubber;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The last line of defence against leaking secrets: every rendered report passes through here. A provisioning
- * key ({@code <n>|<host>|<secret>}), a bearer token, a JWT or a client secret is replaced wherever it appears,
- * whatever field of the input it was smuggled in through. The public key prefix ({@code 3|api.host|}) stays.
+ * The last line of defence against leaking secrets: every report, message and file ZPA Doctor writes passes through
+ * here on its way out. A provisioning key ({@code <n>|<host>|<secret>}, with or without spaces around the bars), a
+ * bearer token, a JWT, a password in a URL, or a value named like a secret ({@code client_secret=...},
+ * {@code password Hunter2}, {@code x-api-key: ...}) is replaced wherever it appears, in whatever escaping the
+ * format added. The public key prefix ({@code 3|api.host|}) stays.
  */
 public final class Redactor {
     public static final String REDACTED = "<redacted>";
-
-    private record Rule(Pattern pattern, String replacement) {
-    }
-
-    private static final List<Rule> RULES = List.of(
-            // provisioning key: keep "<n>|<host>|", drop the secret part
-            // (a Markdown table escapes the separators as "\|", so the pattern allows a backslash before them)
-            new Rule(Pattern.compile("(\\b\\d{1,4}\\\\?\\|[A-Za-z0-9.-]{1,253}\\\\?\\|)[A-Za-z0-9+/=_.~%-]{8,}"),
-                    "$1" + REDACTED),
-            new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1" + REDACTED),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), REDACTED),
-            new Rule(Pattern.compile("(?i)((?:client[_-]?secret|access[_-]?token|private[_-]?key|password)"
-                    + "\"?\\s*[:=]\\s*\"?)[^\"&\\s,}]{4,}"), "$1" + REDACTED));
 
     private Redactor() {
     }
 
     public static String scrub(String text) {
-        if (text == null) {
-            return null;
+        return SecretScrubber.scrub(text, REDACTED);
+    }
+
+    /**
+     * A stream that scrubs what is written to it line by line (a secret never spans lines) before passing it on:
+     * wrap standard output, standard error and report files in it. A partial line is scrubbed and passed on at
+     * {@link OutputStream#flush()} (a prompt waiting for an answer); closing it closes {@code out}.
+     */
+    public static OutputStream outputStream(OutputStream out) {
+        return new Scrubbing(out);
+    }
+
+    private static final class Scrubbing extends FilterOutputStream {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+
+        Scrubbing(OutputStream out) {
+            super(out);
         }
-        String out = text;
-        for (Rule r : RULES) {
-            Matcher m = r.pattern.matcher(out);
-            if (m.find()) {
-                out = m.replaceAll(r.replacement);
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            line.write(b);
+            if (b == '\n') {
+                emit();
             }
         }
-        return out;
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            int start = off;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    line.write(b, start, i + 1 - start);
+                    emit();
+                    start = i + 1;
+                }
+            }
+            line.write(b, start, off + len - start);
+            if (line.size() > (1 << 20)) {
+                emit(); // a megabyte without a line break: pass it on rather than grow without bound
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            emit();
+            out.flush();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            emit();
+            out.close();
+        }
+
+        private void emit() throws IOException {
+            if (line.size() == 0) {
+                return;
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            out.write(scrub(text).getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

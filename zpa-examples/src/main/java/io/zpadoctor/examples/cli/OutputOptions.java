@@ -61,7 +61,8 @@ final class OutputOptions {
         try {
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                // the same last redaction pass as standard output gets
+                Files.writeString(tmp, io.zpadoctor.report.Redactor.scrub(text), StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,7 @@
 package io.zpadoctor.examples.cli;
 
 import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.report.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,9 +40,37 @@ public final class ZpaDoctor implements Callable<Integer> {
         if (diagnosesWithBuiltInRules(args)) {
             Diagnoser.preload();   // the rules load on the second core while options are parsed and the bundle read
         }
-        int code = run(args);
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable t) {   // an Error (out of memory, a stack overflow) that no command handler sees
+            code = internalError(t, new java.io.PrintWriter(System.err, true));
+        }
         Timings.print();
         System.exit(code);
+    }
+
+    /**
+     * One line for an error the program did not expect, and exit 70: never a stack trace (unless asked for) and
+     * never an exit code that a result could have (0-3).
+     */
+    static int internalError(Throwable t, java.io.PrintWriter err) {
+        if (t instanceof OutOfMemoryError) {
+            err.println("zpa-doctor: ran out of memory (maximum heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): the input is larger than this run can hold; give more with"
+                    + " ZPA_DOCTOR_JAVA_OPTS=-Xmx4g, or split the input");
+        } else if (t instanceof StackOverflowError) {
+            err.println("zpa-doctor: internal error: the input nests deeper than this run can follow (stack overflow)");
+        } else {
+            err.println("zpa-doctor: internal error: " + io.zpadoctor.report.Redactor.scrub(String.valueOf(t))
+                    .replaceAll("\\s+", " "));
+        }
+        if (System.getenv("ZPA_DOCTOR_DEBUG") != null) {
+            t.printStackTrace(err);
+        } else if (!(t instanceof OutOfMemoryError)) {
+            err.println("(set ZPA_DOCTOR_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return ExitCodes.SOFTWARE;
     }
 
     /** No command, or only options that are not help or version: the demo, with the same handling as any command. */
@@ -71,9 +100,31 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        // every byte the run prints passes the one redaction pass, whatever printed it
+        System.setOut(new PrintStream(Redactor.outputStream(out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(Redactor.outputStream(err), true, StandardCharsets.UTF_8));
+        try {
+            return execute(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static int execute(String... args) {
         args = withDefaultCommand(args);
-        System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(new ZpaDoctor());
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            if (t instanceof Error) {
+                // out of memory on a worker thread ends the run as it would on the main thread
+                internalError(t, new java.io.PrintWriter(System.err, true));
+                Runtime.getRuntime().halt(ExitCodes.SOFTWARE);
+            }
+        });
         // picocli reads every registered command's annotations up front (a third of a second on a cold JVM):
         // a run naming its command registers that one alone; help and mistakes see them all
         Class<?> named = null;
@@ -93,13 +144,7 @@ public final class ZpaDoctor implements Callable<Integer> {
                 line.getErr().println("zpa-doctor: " + c.getMessage());
                 return c.exitCode();
             }
-            line.getErr().println("zpa-doctor: internal error: " + ex);
-            if (System.getenv("ZPA_DOCTOR_DEBUG") != null) {
-                ex.printStackTrace(line.getErr());
-            } else {
-                line.getErr().println("(set ZPA_DOCTOR_DEBUG=1 for the stack trace, and please report it)");
-            }
-            return ExitCodes.SOFTWARE;
+            return internalError(ex, line.getErr());
         });
         cl.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,13 +18,6 @@ public final class Redaction {
     /** What replaces a secret. */
     public static final String MARK = "REDACTED";
 
-    /** A provisioning key string: {@code <n>|<enrollment host>|<secret>}. */
-    private static final Pattern KEY_STRING = Pattern.compile("\\b(\\d{1,4})\\|([A-Za-z0-9.-]{1,253})\\|([^\\s\"|]{8,})");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}");
-    /** A JWT (a OneAPI access token or a client assertion), with or without "Bearer" before it. */
-    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern PRIVATE_KEY = Pattern.compile(
-            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", Pattern.DOTALL);
     /** Field names that hold secrets; the names of ids, flags and counts about them do not match. */
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(secret|password|passwd|passphrase|token|privatekey|apikey|credential|bearer|authorization).*");
@@ -96,23 +87,7 @@ public final class Redaction {
                 }
             }
         }
-        if (s.indexOf('|') >= 0) {
-            Matcher m = KEY_STRING.matcher(s);
-            if (m.find()) {
-                s = m.replaceAll(r -> r.group(3).equals(MARK) ? Matcher.quoteReplacement(r.group())
-                        : Matcher.quoteReplacement(r.group(1) + "|" + r.group(2) + "|" + MARK));
-            }
-        }
-        if (s.regionMatches(true, 0, "bearer", 0, 6) || s.toLowerCase(Locale.ROOT).contains("bearer ")) {
-            s = BEARER.matcher(s).replaceAll("$1 " + MARK);
-        }
-        if (s.contains("eyJ")) {
-            s = JWT.matcher(s).replaceAll(MARK);
-        }
-        if (s.contains("PRIVATE KEY-----")) {
-            s = PRIVATE_KEY.matcher(s).replaceAll(MARK);
-        }
-        return s;
+        return io.zpadoctor.model.internal.SecretScrubber.scrub(s, MARK);
     }
 
     static boolean secretName(String name) {
