@@ -236,6 +236,12 @@ public final class FakeZpa implements AutoCloseable {
                 break;
             }
         }
+        if (f != null && f.pageInsteadOf() != null) {
+            Map<String, String> other = new java.util.HashMap<>(query);
+            other.put("page", Integer.toString(f.pageInsteadOf()));
+            a = answer(arrived, method, path, other, auth, reqBody);
+            f = null;
+        }
         if (f != null && f.replacement() != null) {
             a = f.replacement();
             if (a.status == 429) {

@@ -54,6 +54,17 @@ public final class Fault {
         return new Fault(Kind.SHORT_BODY, null, null, 0);
     }
 
+    /** Answer with another page of the same list (a server whose order shifted while it was paged through). */
+    public static Fault pageInstead(int page) {
+        Fault f = new Fault(Kind.REPLACE, null, null, page);
+        return f;
+    }
+
+    /** The page to answer with instead, or null. */
+    Integer pageInsteadOf() {
+        return kind == Kind.REPLACE && replacement == null ? keep : null;
+    }
+
     /** Hang up without answering. */
     public static Fault drop() {
         return new Fault(Kind.DROP, null, null, 0);

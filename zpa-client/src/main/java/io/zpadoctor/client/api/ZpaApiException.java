@@ -27,6 +27,8 @@ public class ZpaApiException extends Exception {
         UNAVAILABLE,
         /** An answer that is not what the API returns (broken or cut-short JSON, a missing token). */
         BAD_RESPONSE,
+        /** Answers that do not fit together: pages that repeat objects of earlier pages even when read again. */
+        INCONSISTENT,
         /** The caller's thread was interrupted. */
         INTERRUPTED
     }

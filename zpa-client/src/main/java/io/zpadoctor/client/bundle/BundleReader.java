@@ -5,6 +5,7 @@ import io.zpadoctor.client.bundle.internal.ArchiveFiles;
 import io.zpadoctor.client.bundle.internal.BundleFiles;
 import io.zpadoctor.client.bundle.internal.CaseFile;
 import io.zpadoctor.client.bundle.internal.DirectoryFiles;
+import io.zpadoctor.client.bundle.internal.Limits;
 import io.zpadoctor.client.bundle.internal.TenantReader;
 import io.zpadoctor.model.ReportedCase;
 
@@ -40,13 +41,30 @@ public final class BundleReader {
     }
 
     public static Bundle read(Path path) throws BundleException {
+        return read(path, Limits.forThisJvm());
+    }
+
+    /** As {@link #read(Path)}, within other limits than this JVM's (for tests of hostile bundles). */
+    static Bundle read(Path path, Limits limits) throws BundleException {
         String origin = path.toString();
         if (!Files.exists(path)) {
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    path.toRealPath();
+                } catch (IOException e) {
+                    throw new BundleException(origin, "is a symbolic link that cannot be followed ("
+                            + io.zpadoctor.client.bundle.internal.DirectoryFiles.reason(e) + ")");
+                }
+            }
             throw new BundleException(origin, "no such file or folder");
+        }
+        if (!Files.isReadable(path)) {
+            throw new BundleException(origin, "cannot be read: permission denied (the user running zpa-doctor may"
+                    + " not read it)");
         }
         BundleFiles files;
         if (Files.isDirectory(path)) {
-            files = new DirectoryFiles(path);
+            files = new DirectoryFiles(path, limits);
         } else {
             ArchiveFiles.Kind kind;
             try {
@@ -60,12 +78,16 @@ public final class BundleReader {
                         ? "is a single JSON file; pass the bundle folder that holds api/" + path.getFileName()
                         : "is not a folder, a .tar.gz or a .zip");
             }
-            files = ArchiveFiles.open(path, kind);
+            files = ArchiveFiles.open(path, kind, limits);
         }
-        return read(files, origin);
+        return read(files, origin, limits);
     }
 
     static Bundle read(BundleFiles files, String origin) throws BundleException {
+        return read(files, origin, Limits.forThisJvm());
+    }
+
+    static Bundle read(BundleFiles files, String origin, Limits limits) throws BundleException {
         List<String> paths = files.list();
         if (paths.stream().noneMatch(p -> p.equals(CaseFile.PATH) || p.startsWith("api/") || p.startsWith("hosts/"))) {
             throw new BundleException(origin, "holds no case.json, api/ or hosts/: not a ZPA Doctor bundle"
@@ -86,12 +108,14 @@ public final class BundleReader {
                 tenant.accept(p, files.read(p));
             }
         }
-        return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings), warnings);
+        return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings, limits), warnings);
     }
 
-    private static List<HostFolder> hosts(BundleFiles files, List<String> paths, List<String> warnings)
+    private static List<HostFolder> hosts(BundleFiles files, List<String> paths, List<String> warnings, Limits limits)
             throws BundleException {
         Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
+        Map<String, Map<String, String>> notes = new LinkedHashMap<>();
+        int lineChars = limits.lineChars();
         for (String p : paths) {
             if (!p.startsWith("hosts/")) {
                 continue;
@@ -106,22 +130,120 @@ public final class BundleReader {
                 warnings.add(p + ": ignored; a host folder and a probe file need a name");
                 continue;
             }
-            byHost.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], text(files.read(p)));
+            BundleFiles.HostBytes b = files.readHost(p);
+            if (b == null) {
+                continue;
+            }
+            Text t = text(b.bytes(), lineChars);
+            String note = t.note();
+            if (b.tail() && b.bytes().length == 0) {
+                note = "it is " + Limits.size(b.size()) + " without a line break in its last "
+                        + Limits.size(limits.probeBytes()) + ": no command prints that";
+                t = new Text("", null);
+            } else if (b.tail()) {
+                note = "only its last " + Limits.size(b.bytes().length) + " of " + Limits.size(b.size())
+                        + " were read (the most one run keeps of a host file)" + (note == null ? "" : "; " + note);
+            } else if (b.bytes().length == 0 && b.size() > 0) {
+                note = "it is " + Limits.size(b.size()) + ", more than any output of its command (this run"
+                        + " keeps at most " + Limits.size(limits.probeBytes()) + " of a host file)";
+            }
+            byHost.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], t.text());
+            if (note != null) {
+                notes.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], note);
+            }
         }
         List<HostFolder> out = new ArrayList<>();
-        byHost.forEach((name, fs) -> out.add(new HostFolder(name, fs)));
+        byHost.forEach((name, fs) -> out.add(new HostFolder(name, fs, notes.get(name))));
         return out;
+    }
+
+    /** A host file's text, and what decoding it changed, or null. */
+    record Text(String text, String note) {
     }
 
     /** UTF-8, leniently: a stray byte becomes U+FFFD rather than failing the bundle; a BOM is dropped. */
     static String text(byte[] bytes) {
+        return text(bytes, Integer.MAX_VALUE).text();
+    }
+
+    /**
+     * A host file's text: UTF-8 leniently (a stray byte becomes U+FFFD), or UTF-16 when it was saved so (a BOM, or
+     * every other byte NUL: Windows tools write it); NUL characters dropped (they are no command's output); lines
+     * longer than {@code lineChars} cut there.
+     */
+    static Text text(byte[] bytes, int lineChars) {
+        java.nio.charset.Charset cs = utf16(bytes);
+        String s;
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            s = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.UTF_8);
+            s = new String(bytes, cs);
         }
+        if (s.startsWith("\uFEFF")) {
+            s = s.substring(1);
+        }
+        List<String> notes = new ArrayList<>();
+        if (cs != StandardCharsets.UTF_8) {
+            notes.add("DECODED:saved as " + cs.name());
+        }
+        if (s.indexOf('\0') >= 0) {
+            s = s.replace("\0", "");
+            notes.add("NUL characters removed");
+        }
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            run = c == '\n' || c == '\r' ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        if (longest > lineChars) {
+            StringBuilder b = new StringBuilder(s.length());
+            int cut = 0;
+            run = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                run = c == '\n' || c == '\r' ? 0 : run + 1;
+                if (run <= lineChars) {
+                    b.append(c);
+                } else if (run == lineChars + 1) {
+                    cut++;
+                }
+            }
+            s = b.toString();
+            notes.add(cut + " line(s) longer than " + lineChars + " characters were cut there");
+        }
+        List<String> shown = notes.stream().filter(n -> !n.startsWith("DECODED:")).toList();
+        return new Text(s, shown.isEmpty() ? null : String.join("; ", shown));
+    }
+
+    /** UTF-16 when the bytes say so (a byte-order mark, or NULs in every other byte of the start), else UTF-8. */
+    private static java.nio.charset.Charset utf16(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int n = Math.min(b.length, 4096) & ~1;
+        if (n < 8) {
+            return StandardCharsets.UTF_8;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenNul += b[i] == 0 ? 1 : 0;
+            oddNul += b[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private static String preview(List<String> paths) {

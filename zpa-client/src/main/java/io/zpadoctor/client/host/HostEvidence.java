@@ -6,6 +6,7 @@ import io.zpadoctor.model.host.HostAddresses;
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.HostInventory;
 import io.zpadoctor.model.host.HostMatch;
+import io.zpadoctor.model.host.ProbeProblem;
 import io.zpadoctor.model.host.StatusBlock;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.Tenant;
@@ -44,9 +45,21 @@ public final class HostEvidence {
             List<HostFact> observed = new ArrayList<>();
             h.files().forEach((name, text) -> {
                 HostParser p = parsers.get(name);
-                if (p != null) {
-                    observed.addAll(p.parse(new HostFile(h.name(), name, text)).asFacts());
+                if (p == null) {
+                    return;
                 }
+                String note = h.readNotes().get(name);
+                HostFile file = new HostFile(h.name(), name, text);
+                if (note != null && text.isEmpty()) {
+                    // too large to be its command's output: not read at all
+                    observed.add(new ProbeProblem(h.name(), name, null, ProbeProblem.Kind.MALFORMED, note));
+                    return;
+                }
+                ParseResult r = p.parse(file);
+                if (note != null && r.outcome() == ParseResult.Outcome.PARSED) {
+                    r = ParseResult.partial(r.facts(), file, null, note); // read, but not whole
+                }
+                observed.addAll(r.asFacts());
             });
             facts.add(inventory(h, observed, t, rc, hosts.size()));
             facts.addAll(observed);

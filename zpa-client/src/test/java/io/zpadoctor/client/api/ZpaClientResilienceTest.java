@@ -48,6 +48,32 @@ class ZpaClientResilienceTest {
     }
 
     @Test
+    void aPageThatRepeatsAnEarlierOneIsReadAgain() throws Exception {
+        // issue 14: a page repeating the previous page's objects lost 500 connectors silently
+        try (FakeZpa fake = Fakes.server().tenant(FakeTenant.generate(2_400, 3)).start()) {
+            fake.fault(connectorPage(3), 1, Fault.pageInstead(2));
+            try (ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
+                TenantRead read = zpa.readTenant(null);
+                assertThat(read.tenant().connectors()).hasSize(2_400);
+                assertThat(read.tenant().connectors().stream().map(c -> c.id()).distinct()).hasSize(2_400);
+            }
+            assertThat(fake.requests(connectorPage(3))).hasSize(2);
+        }
+    }
+
+    @Test
+    void pagesThatKeepOverlappingFailTheReadNamingThePage() throws Exception {
+        try (FakeZpa fake = Fakes.server().tenant(FakeTenant.generate(2_400, 3)).start();
+             ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
+            fake.fault(connectorPage(3), 5, Fault.pageInstead(2));
+            assertThatThrownBy(() -> zpa.readTenant(null)).isInstanceOfSatisfying(ZpaApiException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ZpaApiException.Kind.INCONSISTENT);
+                assertThat(e.getMessage()).contains("page 3", "repeats 500 object(s)", "page=3");
+            });
+        }
+    }
+
+    @Test
     void aStricterServerLimitIsObeyedToTheLastPage() throws Exception {
         // the server allows 4 GET per second, the client (not knowing) would send 20 per 10 s
         try (FakeZpa fake = Fakes.server().tenant(FakeTenant.generate(2_400, 3))

@@ -96,6 +96,12 @@ class BundleFuzzTest {
             }
 
             @Override
+            public HostBytes readHost(String path) {
+                byte[] b = files.get(path);
+                return b == null ? null : new HostBytes(b, b.length, false);
+            }
+
+            @Override
             public List<String> warnings() {
                 return new ArrayList<>();
             }

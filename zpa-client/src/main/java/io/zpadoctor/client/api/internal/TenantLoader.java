@@ -220,7 +220,50 @@ public final class TenantLoader {
         return p + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "");
     }
 
+    /**
+     * Pages that repeat objects of an earlier page (the server's order shifted while the tenant changed): each is
+     * read once more, and if it still overlaps the read fails naming the page, since the objects the overlap pushed
+     * off the end of the list were never seen. A list missing objects would be a wrong diagnosis.
+     */
+    private void rereadOverlappingPages() throws ZpaApiException {
+        for (TenantCollection c : TenantCollection.values()) {
+            Pages p = pages.get(c);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Map.Entry<Integer, ApiJson.Page> e : p.byNumber.entrySet()) {
+                List<String> repeated = repeatedIds(e.getValue(), seen);
+                if (!repeated.isEmpty()) {
+                    URI uri = p.uris.get(e.getKey());
+                    Call call = Call.get(uri, true);
+                    ApiJson.Page again = requester.execute(call, r -> parse(r, call));
+                    repeated = repeatedIds(again, seen);
+                    if (!repeated.isEmpty()) {
+                        throw new ZpaApiException(Kind.INCONSISTENT, call.label(), 200, "page " + e.getKey() + " of "
+                                + Endpoints.listResource(c) + " repeats " + repeated.size() + " object(s) of earlier pages"
+                                + " (id " + repeated.get(0) + (repeated.size() > 1 ? ", ..." : "") + "), also when read"
+                                + " again: objects were pushed past the pages read, so the list would be incomplete;"
+                                + " run it again when the tenant is not being changed");
+                    }
+                    notes.add("GET " + uri + " repeated objects of an earlier page; read again, it did not");
+                    e.setValue(again);
+                }
+                e.getValue().items().forEach(i -> seen.add(i.node().path("id").asText("")));
+            }
+        }
+    }
+
+    private static List<String> repeatedIds(ApiJson.Page page, java.util.Set<String> seen) {
+        List<String> out = new ArrayList<>();
+        for (ApiJson.Item i : page.items()) {
+            String id = i.node().path("id").asText("");
+            if (!id.isEmpty() && seen.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     private Result assemble() throws ZpaApiException {
+        rereadOverlappingPages();
         List<String> warnings = new ArrayList<>(notes);
         TenantReader reader = new TenantReader(warnings);
         Map<TenantCollection, List<ObjectNode>> raw = new EnumMap<>(TenantCollection.class);

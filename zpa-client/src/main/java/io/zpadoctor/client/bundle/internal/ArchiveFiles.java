@@ -27,10 +27,16 @@ import java.util.zip.ZipFile;
  */
 public final class ArchiveFiles implements BundleFiles {
     private final Map<String, byte[]> files = new TreeMap<>();
+    private final Map<String, HostBytes> hostFiles = new TreeMap<>();
+    private final java.util.Set<String> hostFolders = new java.util.HashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Limits limits;
     private long total;
+    private long scanned;
+    private int entries;
 
-    private ArchiveFiles() {
+    private ArchiveFiles(Limits limits) {
+        this.limits = limits;
     }
 
     /** The kinds of archive told apart by their first bytes. */
@@ -55,7 +61,11 @@ public final class ArchiveFiles implements BundleFiles {
     }
 
     public static ArchiveFiles open(Path archive, Kind kind) throws BundleException {
-        ArchiveFiles a = new ArchiveFiles();
+        return open(archive, kind, Limits.forThisJvm());
+    }
+
+    public static ArchiveFiles open(Path archive, Kind kind, Limits limits) throws BundleException {
+        ArchiveFiles a = new ArchiveFiles(limits);
         String name = archive.toString();
         try {
             if (kind == Kind.ZIP) {
@@ -80,6 +90,7 @@ public final class ArchiveFiles implements BundleFiles {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
+                count(archive);
                 String n = e.getName();
                 String why = PathRules.unsafe(n);
                 if (why != null) {
@@ -107,6 +118,7 @@ public final class ArchiveFiles implements BundleFiles {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
+                count(name);
                 String why = PathRules.unsafe(e.getName());
                 if (why != null) {
                     throw new BundleException(name, "refusing the archive: entry '" + e.getName() + "' has " + why);
@@ -122,31 +134,57 @@ public final class ArchiveFiles implements BundleFiles {
         }
     }
 
-    private void put(String rel, InputStream in, String archive) throws IOException, BundleException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        long size = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            size += n;
-            total += n;
-            if (size > MAX_FILE_BYTES) {
-                throw new BundleException(archive, "entry '" + rel + "' unpacks to more than "
-                        + (MAX_FILE_BYTES >> 20) + " MiB");
-            }
-            if (total > MAX_TOTAL_BYTES) {
-                throw new BundleException(archive, "the archive unpacks to more than " + (MAX_TOTAL_BYTES >> 30)
-                        + " GiB");
-            }
-            out.write(buf, 0, n);
+    private void count(String archive) throws BundleException {
+        if (++entries > limits.entries()) {
+            throw new BundleException(archive, "holds more than " + limits.entries() + " entries, more than any"
+                    + " support bundle (a tenant's api/ files and a host folder per connector VM): refused");
         }
-        if (files.put(rel, out.toByteArray()) != null) {
+    }
+
+    private void put(String rel, InputStream in, String archive) throws IOException, BundleException {
+        String path = PathRules.withoutRoot(rel);
+        Bounded.Read r;
+        if (path.startsWith("hosts/")) {
+            String[] parts = path.split("/");
+            if (parts.length > 1 && hostFolders.add(parts[1]) && hostFolders.size() > limits.hosts()) {
+                throw new BundleException(archive, "holds more than " + limits.hosts() + " host folders: refused");
+            }
+            r = BundleFiles.keepsTail(path) ? Bounded.tail(in, limits.probeBytes()) : Bounded.head(in, limits.probeBytes());
+            add(r.bytes().length, r.size(), archive);
+            HostBytes kept = r.size() > limits.probeBytes() && !BundleFiles.keepsTail(path)
+                    ? new HostBytes(new byte[0], r.size(), false) : new HostBytes(r.bytes(), r.size(), r.size() > r.bytes().length);
+            if (hostFiles.put(rel, kept) != null) {
+                warnings.add(rel + ": appears twice in the archive; the last copy is used");
+            }
+            return;
+        }
+        r = Bounded.head(in, limits.apiBytes());
+        add(r.bytes().length, r.size(), archive);
+        if (r.size() > limits.apiBytes()) {
+            throw new BundleException(archive, "entry '" + rel + "' unpacks to " + Limits.size(r.size()) + ", more than"
+                    + " this run reads (" + Limits.size(limits.apiBytes()) + " with a maximum heap of "
+                    + Limits.size(Runtime.getRuntime().maxMemory()) + "); give it more memory with"
+                    + " ZPA_DOCTOR_JAVA_OPTS=-Xmx4g");
+        }
+        if (files.put(rel, r.bytes()) != null) {
             warnings.add(rel + ": appears twice in the archive; the last copy is used");
         }
     }
 
+    /** Bytes kept count against what memory holds; bytes unpacked, kept or not, against the time a read may take. */
+    private void add(long kept, long unpacked, String archive) throws BundleException {
+        total += kept;
+        scanned += unpacked;
+        if (total > limits.totalBytes() || scanned > 4 * limits.totalBytes()) {
+            throw new BundleException(archive, "unpacks to more than " + Limits.size(total > limits.totalBytes()
+                    ? limits.totalBytes() : 4 * limits.totalBytes()) + ", more than this run reads: refused");
+        }
+    }
+
     private void stripCommonRoot() {
-        String prefix = PathRules.commonRoot(new ArrayList<>(files.keySet()));
+        List<String> all = new ArrayList<>(files.keySet());
+        all.addAll(hostFiles.keySet());
+        String prefix = PathRules.commonRoot(all);
         if (prefix.isEmpty()) {
             return;
         }
@@ -154,16 +192,28 @@ public final class ArchiveFiles implements BundleFiles {
         files.forEach((k, v) -> moved.put(k.substring(prefix.length()), v));
         files.clear();
         files.putAll(moved);
+        Map<String, HostBytes> movedHosts = new LinkedHashMap<>();
+        hostFiles.forEach((k, v) -> movedHosts.put(k.substring(prefix.length()), v));
+        hostFiles.clear();
+        hostFiles.putAll(movedHosts);
     }
 
     @Override
     public List<String> list() {
-        return new ArrayList<>(files.keySet());
+        List<String> all = new ArrayList<>(files.keySet());
+        all.addAll(hostFiles.keySet());
+        java.util.Collections.sort(all);
+        return all;
     }
 
     @Override
     public byte[] read(String path) {
         return files.get(path);
+    }
+
+    @Override
+    public HostBytes readHost(String path) {
+        return hostFiles.get(path);
     }
 
     @Override

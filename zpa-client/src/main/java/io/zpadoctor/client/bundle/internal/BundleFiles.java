@@ -6,17 +6,36 @@ import java.util.List;
 
 /** The files of a bundle by bundle-relative path ({@code api/connectors.json}), whatever holds them. */
 public interface BundleFiles {
-    /** Largest single file read, so a hostile archive cannot exhaust memory. */
-    long MAX_FILE_BYTES = 512L << 20;
-    /** Largest total a bundle may unpack to. */
-    long MAX_TOTAL_BYTES = 2L << 30;
 
     /** Every regular file, as forward-slash relative paths, sorted. */
     List<String> list();
 
-    /** The bytes of a file, or null when it does not exist. */
+    /** The bytes of a file ({@code case.json}, {@code api/...}), or null when it does not exist. */
     byte[] read(String path) throws BundleException;
+
+    /**
+     * A host file, bounded by {@link Limits#probeBytes()}: whole when it fits; else, for a journal, its end, and for
+     * any other probe nothing (such a size is not that command's output). Null when it does not exist.
+     */
+    HostBytes readHost(String path) throws BundleException;
 
     /** Notes about entries that were skipped (links, system junk). */
     List<String> warnings();
+
+    /**
+     * What was kept of a host file.
+     *
+     * @param size how large the file is
+     * @param tail true when only its end was kept ({@code bytes} start after a line break)
+     */
+    record HostBytes(byte[] bytes, long size, boolean tail) {
+        public boolean whole() {
+            return bytes.length == size;
+        }
+    }
+
+    /** Whether a host file may be cut to its end (a shorter journal is a valid, shorter history). */
+    static boolean keepsTail(String path) {
+        return path.endsWith("/journal.txt");
+    }
 }

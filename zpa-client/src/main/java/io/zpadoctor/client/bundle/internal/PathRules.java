@@ -36,6 +36,15 @@ final class PathRules {
         return n.replaceAll("/\\./", "/").replaceAll("/{2,}", "/");
     }
 
+    /** The path from a {@code hosts/} segment on (an archive may hold the bundle inside a top folder). */
+    static String withoutRoot(String rel) {
+        if (rel.startsWith("hosts/")) {
+            return rel;
+        }
+        int i = rel.indexOf("/hosts/");
+        return i >= 0 ? rel.substring(i + 1) : rel;
+    }
+
     /** Files operating systems add to archives and folders, never part of a bundle. */
     static boolean junk(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

@@ -89,14 +89,27 @@ public final class TenantReader {
         }
     }
 
+    /** Ids seen twice, per file: one note each, however many repeat (a page repeating another repeats 500). */
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
+
     private <T> void put(Map<String, T> map, T value, Function<T, String> id, String path) {
         if (map.putIfAbsent(id.apply(value), value) != null) {
-            warnings.add(path + ": id " + id.apply(value) + " appears more than once (overlapping pages?);"
-                    + " the first is used");
+            List<String> ids = repeated.computeIfAbsent(path, k -> new ArrayList<>());
+            ids.add(id.apply(value));
+            if (ids.size() == 1) {
+                warnings.add(path + ": id " + id.apply(value) + " appears more than once (overlapping pages?);"
+                        + " the first is used, and objects the overlap pushed off the list may be missing");
+            }
         }
     }
 
     public Tenant tenant() {
+        repeated.forEach((path, ids) -> {
+            if (ids.size() > 1) {
+                warnings.add(path + ": " + ids.size() + " ids appear more than once in all");
+            }
+        });
+        repeated.clear();
         List<AppConnector> all = new ArrayList<>(connectors.values());
         if (!embedded.isEmpty()) {
             int added = 0;
