@@ -79,7 +79,8 @@ public final class LscpuParser extends ProbeParser {
             } else {
                 throw new Malformed(l, "expected `<field>: <value>`, found \"" + ProbeText.quote(l.text()) + "\"");
             }
-            if (mayBeCut && "Flags".equals(lastKey)) {
+            if ((mayBeCut || l.text().endsWith("\u2026")) && "Flags".equals(lastKey)) {
+                // cut by the paste, or ellipsized by a pager: the flags after the cut are unknown
                 cut = new ParseResult.Incomplete(l.number(), "the flags are cut: \"" + ProbeText.quote(l.text()) + "\"");
             }
         }

@@ -89,7 +89,14 @@ public final class PsParser extends ProbeParser {
                 throw new Malformed(l, "expected numbers in PID, %CPU, %MEM, VSZ and RSS, found \""
                         + ProbeText.quote(String.join(" ", c[1], c[2], c[3], c[4], c[5])) + "\"");
             }
-            rows.add(new Row(l, c[0], pid.intValue(), cpu, mem, vsz, rss, c[10].strip()));
+            String command = c[10].strip();
+            if (ellipsizedConnector(command)) {
+                // "zpa-connector-c…": a pager cut the command where it could still be the connector's
+                cut = cut != null ? cut : new ParseResult.Incomplete(l.number(), "the command is cut short (\""
+                        + ProbeText.quote(command) + "\"), so whether it is the connector is unknown");
+                continue;
+            }
+            rows.add(new Row(l, c[0], pid.intValue(), cpu, mem, vsz, rss, command));
         }
         if (header == null) {
             return notOurs(file, text, text.first(), "a `ps aux` header (USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND)");
@@ -121,6 +128,18 @@ public final class PsParser extends ProbeParser {
         facts.add(0, new ProcessTable(file.host(), file.path(), header.number(), sort, rows.size(),
                 truncated || cut != null, childListed));
         return ParseResult.parsedUnless(facts, file, cut);
+    }
+
+    /** A command ellipsized by a pager ({@code …}) whose visible start could be one of the connector's processes. */
+    static boolean ellipsizedConnector(String command) {
+        if (!command.endsWith("\u2026") && !command.endsWith("...")) {
+            return false;
+        }
+        String shown = command.substring(0, command.length() - (command.endsWith("...") ? 3 : 1)).strip();
+        String base = shown.contains(" ") ? shown.substring(0, shown.indexOf(' ')) : shown;
+        base = base.substring(base.lastIndexOf('/') + 1);
+        return !shown.contains(" ") && ("zpa-connector-child".startsWith(base) || "image.bin".startsWith(base)
+                || "/opt/zscaler/bin/zpa-connector".startsWith(shown) || "/opt/zscaler/var/image.bin".startsWith(shown));
     }
 
     private static ProcessSort declaredSort(String command) {

@@ -168,21 +168,45 @@ public final class Verdicts {
                 || symptom.concerns(c.name());
     }
 
-    /** The primary root cause: the first unexplained problem in report order, or null when there is none. */
+    /**
+     * The primary root cause: the first unexplained problem in report order, or null when there is none. When that
+     * is a symptom and an unexplained cause of the same severity is about the symptom's own group or connector (a
+     * site outage beside one stopped service of the site), the cause is the primary, as the catalog says.
+     */
     public Finding primary(List<Finding> ordered) {
         Finding fallback = null;
+        Finding first = null;
         for (Finding f : ordered) {
             if (!f.severity().isProblem() || f.isSuppressed()) {
                 continue;
             }
             if (!f.isExplained()) {
-                return f;
+                first = f;
+                break;
             }
             if (fallback == null) {
                 fallback = f; // only when every problem is explained by another (a cycle in a pack's supersedes)
             }
         }
-        return fallback;
+        if (first == null) {
+            return fallback;
+        }
+        if (role(first).isSymptom()) {
+            for (Finding q : ordered) {
+                if (q != first && !q.isExplained() && !q.isSuppressed() && q.severity() == first.severity()
+                        && role(q) == CatalogEntry.Role.CAUSE && aboutGroupOrSelf(q, first)) {
+                    return q;
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Whether the cause is about the symptom's group, or about the very subject of the symptom. */
+    private static boolean aboutGroupOrSelf(Finding cause, Finding symptom) {
+        Subject c = cause.subject();
+        return c.equals(symptom.subject())
+                || c.type() == SubjectType.CONNECTOR_GROUP && c.id() != null && symptom.concerns(c.id());
     }
 
     /**
