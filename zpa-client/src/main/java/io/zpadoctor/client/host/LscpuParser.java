@@ -128,7 +128,12 @@ public final class LscpuParser extends ProbeParser {
         Integer siblings = null;
         Integer cores = null;
         ProbeText.Line first = null;
+        ParseResult.Incomplete cut = null;
         for (ProbeText.Line l : text.nonBlank()) {
+            if (text.mayBeCut(l)) {
+                cut = cutAt(l); // "processor : 1" may be the start of "processor : 12"
+                break;
+            }
             String[] kv = l.text().split(":", 2);
             if (kv.length < 2) {
                 continue;
@@ -152,7 +157,11 @@ public final class LscpuParser extends ProbeParser {
         }
         Integer threads = siblings != null && cores != null && cores > 0 && siblings % cores == 0 ? siblings / cores : null;
         Boolean aes = flags == null ? null : Arrays.asList(flags.split("\\s+")).contains("aes");
-        return ParseResult.parsed(List.of(new CpuInfo(file.host(), file.path(), first.number(), processors, threads,
-                cores, null, aes, null, model, null)));
+        if (first == null) {
+            throw new Malformed(text.first(), cut != null ? cut.detail() : "no `processor` line");
+        }
+        return ParseResult.parsedUnless(List.of(new CpuInfo(file.host(), file.path(), first.number(),
+                cut == null ? processors : null, threads, cores, null, cut == null ? aes : (Boolean.TRUE.equals(aes) ? aes : null),
+                null, model, null)), file, cut);
     }
 }

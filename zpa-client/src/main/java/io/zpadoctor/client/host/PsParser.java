@@ -74,6 +74,11 @@ public final class PsParser extends ProbeParser {
                 break; // a second listing (a collector sampling twice): the first one is the sample
             }
             String[] c = t.split("\\s+", 11);
+            if (c.length < 11 && l == text.nonBlank().get(text.nonBlank().size() - 1)) {
+                // the last row stops short: the paste was cut there, and the rows above it stand
+                cut = new ParseResult.Incomplete(l.number(), "the last row is cut (" + c.length + " of 11 columns)");
+                break;
+            }
             if (c.length < 11) {
                 throw new Malformed(l, "expected 11 columns (USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND), found "
                         + c.length + ": the row was cut");
