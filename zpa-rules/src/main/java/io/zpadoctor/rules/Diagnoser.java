@@ -56,6 +56,7 @@ public final class Diagnoser {
     private final int partitionAbove;
     private final int shardConnectors;
     private final boolean parallel;
+    private final java.time.Duration budget;
 
     private Diagnoser(Builder b) {
         this.thresholds = b.thresholds;
@@ -69,6 +70,23 @@ public final class Diagnoser {
         this.partitionAbove = b.partitionAbove;
         this.shardConnectors = b.shardConnectors;
         this.parallel = b.parallel;
+        this.budget = b.budget;
+        for (RulePack p : b.packs) {
+            if (!b.trustPacks && !p.capabilities().isEmpty()) {
+                throw new IllegalStateException(untrusted(p).getMessage());
+            }
+        }
+    }
+
+    static RulePackException untrusted(RulePack p) {
+        return new RulePackException(p.location(), List.of(new RulePackException.Problem(p.location(), -1, -1,
+                "its compiled rules " + String.join("; ", p.capabilities()) + ": a pack that does so runs only"
+                        + " when trusted (zpa-doctor --trust-pack, or Diagnoser.builder().trustPacks(true))")));
+    }
+
+    /** The sessions' budget: the built-in rules alone, or with packs, which run under it. */
+    private io.zpadoctor.rules.internal.Budget sessionBudget() {
+        return new io.zpadoctor.rules.internal.Budget(budget, !packs.isEmpty());
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
@@ -117,7 +135,7 @@ public final class Diagnoser {
             p.sources().forEach((file, text) -> sources.put(p.name() + "/" + file, text));
         }
         return WhyNot.explain(code, facts, sources, packs.stream().map(RulePack::build).toList(),
-                ScopeResolver.resolve(facts.reportedCase(), facts.tenant()).scope(), time, thr);
+                ScopeResolver.resolve(facts.reportedCase(), facts.tenant()).scope(), time, thr, budget);
     }
 
     /** The rule packs this diagnoser runs besides the built-in rules. */
@@ -232,7 +250,7 @@ public final class Diagnoser {
         // a pack's rules may join across groups, so a diagnosis with packs always runs in one session
         if (!sharded(facts)) {
             return SessionRunner.run(rules.kieBase(), facts, scope.scope(), time, thr, listeners,
-                    SessionRunner.fireLimit(facts), prepared);
+                    SessionRunner.fireLimit(facts), prepared, sessionBudget());
         }
         long start = System.nanoTime();
         List<Facts> shards = Partitioner.shards(facts, shardConnectors);
@@ -246,7 +264,7 @@ public final class Diagnoser {
             here.setContextClassLoader(callers);
             try {
                 return SessionRunner.run(rules.kieBase(), f, scope.scope(), time, thr, listeners,
-                        SessionRunner.fireLimit(f));
+                        SessionRunner.fireLimit(f), null, sessionBudget());
             } finally {
                 here.setContextClassLoader(before);
             }
@@ -274,6 +292,8 @@ public final class Diagnoser {
         private int partitionAbove = 20_000;
         private int shardConnectors = 5_000;
         private boolean parallel = true;
+        private java.time.Duration budget = java.time.Duration.ofSeconds(5);
+        private boolean trustPacks;
 
         private Builder() {
         }
@@ -292,6 +312,28 @@ public final class Diagnoser {
             this.partitionAbove = connectors;
             this.shardConnectors = shardConnectors;
             this.parallel = parallel;
+            return this;
+        }
+
+        /**
+         * How long a rule pack's rules may run in one diagnosis (default 5 s): past it the diagnosis stops with a
+         * {@link DiagnosisException} naming the rule that kept firing or did not return.
+         */
+        public Builder budget(java.time.Duration wall) {
+            if (wall == null || wall.isNegative() || wall.isZero()) {
+                throw new IllegalArgumentException("the budget must be a positive duration");
+            }
+            this.budget = wall;
+            return this;
+        }
+
+        /**
+         * Runs packs whose compiled rules end the process, start processes, touch files or the network, or use
+         * reflection ({@code zpa-doctor rules lint} lists them). Without it, {@link #rulePack(RulePack)} refuses such
+         * a pack: call this first.
+         */
+        public Builder trustPacks(boolean trust) {
+            this.trustPacks = trust;
             return this;
         }
 
@@ -324,6 +366,9 @@ public final class Diagnoser {
          */
         public Builder rulePack(RulePack pack) throws RulePackException {
             Objects.requireNonNull(pack, "pack");
+            if (!trustPacks && !pack.capabilities().isEmpty()) {
+                throw untrusted(pack);
+            }
             try {
                 catalog = catalog.with(pack.catalog());
             } catch (IllegalArgumentException e) {

@@ -38,7 +38,8 @@ import java.util.Set;
 public record DoctorConfig(Thresholds thresholds, List<SuppressionRule> suppressions, String origin) {
 
     public static final DoctorConfig DEFAULTS = new DoctorConfig(Thresholds.DEFAULTS, List.of(), null);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Set<String> SUPPRESSION_KEYS = Set.of("code", "subject", "reason", "expires");
 
     public DoctorConfig {

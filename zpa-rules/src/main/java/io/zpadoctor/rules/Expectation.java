@@ -34,7 +34,8 @@ public record Expectation(String description, String primary, boolean primaryGiv
                           Set<String> mustNotFire, boolean exactly, Map<String, String> severity,
                           Set<String> notEvaluated) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Set<String> KEYS = Set.of("description", "primary", "fires", "must-not-fire", "exactly",
             "severity", "not-evaluated");
 

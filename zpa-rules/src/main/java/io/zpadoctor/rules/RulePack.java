@@ -44,6 +44,15 @@ public final class RulePack {
         return build.catalog();
     }
 
+    /**
+     * What the pack's compiled rules can do beyond reading facts and emitting findings, read from the generated
+     * classes (so an escape like {@code \u0053ystem.exit} hides nothing): "call java.lang.System.exit (ends the
+     * process)"... Empty for a pack that only reasons over facts.
+     */
+    public List<String> capabilities() {
+        return build.capabilities();
+    }
+
     /** The codes the pack's rules emit. */
     public Set<String> codes() {
         return new TreeSet<>(build.emitted().keySet());

@@ -85,6 +85,16 @@ class BundleReaderTest {
     }
 
     @Test
+    void aKeyTwiceInOneObjectIsAnErrorNamingItNotASilentPick() throws Exception {
+        // issue 14: {"enabled": false, "enabled": true} silently took the last value
+        Path b = bundle(Map.of("api/connectors.json",
+                "[{\"id\":\"1\",\"name\":\"a\",\n \"enabled\":false, \"enabled\":true}]"));
+        assertThatThrownBy(() -> BundleReader.read(b)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("api/connectors.json:2:")
+                .hasMessageContaining("'enabled' appears twice");
+    }
+
+    @Test
     void everyCollectionShapeIsAccepted() throws Exception {
         String a = "{\"id\":\"1\",\"name\":\"a\"}";
         String b = "{\"id\":\"2\",\"name\":\"b\"}";

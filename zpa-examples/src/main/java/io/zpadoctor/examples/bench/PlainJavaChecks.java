@@ -76,7 +76,8 @@ public final class PlainJavaChecks {
             }
             if (c.upgradeFailed()) {
                 add(out, "ZPA-UPG-002", id);
-            } else if (c.versionDiffers() && !c.upgradeScheduledAfter(now) && !c.upgradeRunningAt(now)) {
+            }
+            if (c.versionDiffers() && (c.upgradeFailed() || !c.upgradeScheduledAfter(now)) && !c.upgradeRunningAt(now)) {
                 add(out, "ZPA-UPG-001", id);
             }
             if (c.provisioningKeyId() != null && !keyIds.contains(c.provisioningKeyId())) {

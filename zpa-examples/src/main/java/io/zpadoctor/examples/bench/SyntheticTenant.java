@@ -193,6 +193,7 @@ public final class SyntheticTenant {
             }
             case UPGRADE_FAILED -> {
                 expected(fault, "ZPA-UPG-002", c.id());
+                expected.add(new Expected("ZPA-UPG-001", c.id()));   // behind, and listed beneath the failure
                 expected.add(new Expected("ZPA-UPG-006", c.groupId()));
             }
             case KEY_DELETED -> expected(fault, "ZPA-UPG-004", c.id());

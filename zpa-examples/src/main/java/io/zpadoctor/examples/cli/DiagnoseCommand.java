@@ -3,7 +3,6 @@ package io.zpadoctor.examples.cli;
 import io.zpadoctor.client.bundle.Bundle;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
-import io.zpadoctor.rules.DiagnosisException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,12 +85,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");
         Timings.note(String.format("  of which KieBase      %7.1f ms", Diagnoser.ruleLoadMillis()));
-        Diagnosis d;
-        try {
-            d = doctor.diagnose(withCase.toFacts());
-        } catch (DiagnosisException e) {
-            throw new CliException(doctor.rulePacks().isEmpty() ? ExitCodes.SOFTWARE : ExitCodes.DATA, e.getMessage());
-        }
+        Diagnosis d = doctor.diagnose(withCase.toFacts());
         Timings.mark("diagnose");
         int code = output.emit(d, System.out);
         Timings.mark("render and write");

@@ -19,6 +19,14 @@ final class EngineOptions {
                     + " rules; repeat for several. A pack is code: only packs named here are ever loaded.")
     List<Path> packs = new ArrayList<>();
 
+    @Option(names = "--trust-pack", description = "Run packs whose compiled rules end the process, start processes,"
+            + " touch files or the network, or use reflection (`rules lint` lists what each can do).")
+    boolean trustPacks;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long a pack's rules may run in one diagnosis before it is stopped (default: 5).")
+    double budgetSeconds = 5;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Thresholds and suppressions (default: ./zpa-doctor.yaml when it exists).")
     Path config;
@@ -28,7 +36,7 @@ final class EngineOptions {
 
     /** The diagnoser these options describe; bad packs or config end the run with exit 65. */
     Diagnoser diagnoser() {
-        Diagnoser.Builder b = Diagnoser.builder();
+        Diagnoser.Builder b = Diagnoser.builder().trustPacks(trustPacks).budget(budget(budgetSeconds));
         DoctorConfig cfg = config();
         if (cfg != null) {
             b.config(cfg);
@@ -41,6 +49,13 @@ final class EngineOptions {
             }
         }
         return b.build();
+    }
+
+    static java.time.Duration budget(double seconds) {
+        if (!(seconds > 0) || seconds > 86_400) {
+            throw new CliException(ExitCodes.USAGE, "--budget must be a number of seconds above 0, not " + seconds);
+        }
+        return java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
     }
 
     DoctorConfig config() {

@@ -150,13 +150,34 @@ final class FixCommand implements Callable<Integer> {
                 out.println("Nothing was sent.");
                 return ExitCodes.OK;
             }
-            String readBack = plan.send(zpa);
+            String readBack;
+            try {
+                readBack = plan.send(zpa);
+            } catch (ZpaApiException e) {
+                throw unsure(e, plan, zpa);
+            }
             out.println("Sent.");
             report(plan, readBack, zpa, out);
             return ExitCodes.OK;
         } catch (ZpaApiException e) {
             throw ApiOptions.failure(e);
         }
+    }
+
+    /**
+     * A write that failed without an answer saying it was refused (a timeout, a reset, a 5xx after the retries) may
+     * still have been applied: say so, and how to check, before anyone sends it again.
+     */
+    static CliException unsure(ZpaApiException e, FixPlan plan, ZpaClient zpa) {
+        boolean refused = switch (e.kind()) {
+            case REJECTED, NOT_FOUND, AUTHENTICATION, CUSTOMER, LEGACY_REFUSED, CONFIGURATION -> true;
+            default -> false;
+        };
+        if (refused) {
+            return ApiOptions.failure(e);
+        }
+        return new CliException(ExitCodes.UNAVAILABLE, e.getMessage() + "; the " + plan.method() + " may still have"
+                + " been applied: check with GET " + zpa.uri(plan.resource()) + " before sending it again");
     }
 
     /** The one finding to repair; null when there is none; a usage error when several and no --id. */

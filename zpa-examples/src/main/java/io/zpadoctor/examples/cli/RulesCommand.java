@@ -111,6 +111,14 @@ final class RulesCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "The pack folder (with a scenarios/ folder).")
         Path pack;
 
+        @Option(names = "--trust-pack", description = "Run the pack even if its compiled rules end the process, start"
+                + " processes, touch files or the network, or use reflection.")
+        boolean trustPack;
+
+        @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "5",
+                description = "How long the rules may run per scenario (default: 5).")
+        double budgetSeconds = 5;
+
         @Override
         public Integer call() {
             RulePack p;
@@ -127,7 +135,8 @@ final class RulesCommand implements Callable<Integer> {
             Set<String> everFired = new TreeSet<>();
             Diagnoser doctor;
             try {
-                doctor = Diagnoser.builder().rulePack(p).ruleListener((rule, pkg) -> {
+                doctor = Diagnoser.builder().trustPacks(trustPack).budget(EngineOptions.budget(budgetSeconds))
+                        .rulePack(p).ruleListener((rule, pkg) -> {
                     synchronized (fired) {
                         if (packRules.contains(rule)) {
                             fired.add(rule);

@@ -144,6 +144,12 @@ public final class ZpaDoctor implements Callable<Integer> {
                 line.getErr().println("zpa-doctor: " + c.getMessage());
                 return c.exitCode();
             }
+            if (ex instanceof io.zpadoctor.rules.DiagnosisException d) {
+                // the rules could not finish (a pack's rule past its budget or firing without end): every command
+                // that runs rules ends the same way
+                line.getErr().println("zpa-doctor: the diagnosis stopped: " + d.getMessage());
+                return ExitCodes.SOFTWARE;
+            }
             return internalError(ex, line.getErr());
         });
         cl.setParameterExceptionHandler((ex, params) -> {

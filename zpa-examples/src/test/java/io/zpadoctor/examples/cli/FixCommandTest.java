@@ -83,6 +83,20 @@ class FixCommandTest {
     }
 
     @Test
+    void aPutThatGetsNoAnswerSaysItMayHaveBeenApplied() throws Exception {
+        // issue 14: a failed final PUT did not say the change may have gone through
+        try (FakeZpa fake = fake(t -> set(t, "connector", "dc1-key-3", "enabled", false))) {
+            java.util.Map<String, String> env = new java.util.HashMap<>(LiveEnv.of(fake));
+            env.put("ZPA_DOCTOR_RETRY_TIME", "2");   // give up on the PUT after two seconds of retries
+            LiveEnv.use(env);
+            fake.fault(r -> r.method().equals("PUT"), 50, io.zpadoctor.fakeapi.Fault.drop());
+            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            assertThat(r.code()).isEqualTo(69);
+            assertThat(r.err()).contains("may still have been applied", "check with GET " + fake.baseUrl());
+        }
+    }
+
+    @Test
     void anExhaustedKeyGetsItsMaximumRaisedAndItsStringNeverShows() throws Exception {
         try (FakeZpa fake = fake(t -> set(t, KEYS, "dc1-key", "maxUsage", "20"))) {
             Cli dry = Cli.run("fix", "ZPA-ENR-001", "--api", "--connector", "dc1-key-21");

@@ -31,10 +31,10 @@ class RulesCommandTest {
         assertThat(broken.out()).contains("rules/field.drl:7:35: Unable to parse left part of expression",
                 "rules/syntax.drl:8:", "4 error(s)");
         Cli odd = Cli.run("rules", "lint", PACKS.resolve("lintable").toString());
-        assertThat(odd.code()).isEqualTo(1);
+        assertThat(odd.code()).as("reading the environment needs --trust-pack: an error").isEqualTo(65);
         assertThat(odd.out()).contains("ACME-ODD-002 has a catalog entry but no rule emits it",
                 "matches PortRange, which no parser or rule puts into a session: it can never fire",
-                "'System.getenv' touches the JVM");
+                "call java.lang.System.getenv (read the environment, where API credentials live)");
         assertThat(Cli.run("rules", "lint", PACKS.resolve("good").toString()).code()).isZero();
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /** Reads a catalog YAML file, checking every entry and naming the file and code of each problem. */
 public final class CatalogLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final List<CatalogEntry> entries = new ArrayList<>();
     private final List<CatalogEntry.Step> persist = new ArrayList<>();

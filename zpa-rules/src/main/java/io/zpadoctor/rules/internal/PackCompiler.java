@@ -48,7 +48,7 @@ public final class PackCompiler {
     /** A compiled pack: what the engine adds, and what lint, test and explain read. */
     public record PackBuild(String name, String location, Collection<KiePackage> kiePackages, Catalog catalog,
                             Map<String, String> sources, Map<String, List<RulesDoc.Implementation>> emitted,
-                            List<Problem> warnings, Path folder) {
+                            List<Problem> warnings, Path folder, List<String> capabilities) {
     }
 
     private PackCompiler() {
@@ -106,12 +106,13 @@ public final class PackCompiler {
                 }
             }
         }
-        Collection<KiePackage> packages = compileDrl(location, sources, problems, warnings);
+        List<byte[]> classes = new ArrayList<>();
+        Collection<KiePackage> packages = compileDrl(location, sources, problems, warnings, classes);
         if (!problems.isEmpty()) {
             throw new RulePackException(location, problems);
         }
         return new PackBuild(nameOf(path), location, packages, catalog, sources, emitted, warnings,
-                Files.isDirectory(path) ? path : null);
+                Files.isDirectory(path) ? path : null, BytecodeScan.reaches(classes));
     }
 
     private static Catalog catalog(Map<String, byte[]> files, String location, List<Problem> problems) {
@@ -142,7 +143,8 @@ public final class PackCompiler {
      * tie to a file are tied by compiling the remaining files one by one.
      */
     private static Collection<KiePackage> compileDrl(String location, Map<String, String> sources,
-                                                     List<Problem> problems, List<Problem> warnings) {
+                                                     List<Problem> problems, List<Problem> warnings,
+                                                     List<byte[]> classes) {
         Map<String, String> remaining = new TreeMap<>(sources);
         Compiled last = null;
         boolean failed = false;
@@ -184,13 +186,17 @@ public final class PackCompiler {
             }
             bad.forEach(remaining::remove);
         }
+        if (!failed && last != null) {
+            classes.addAll(last.classes);
+        }
         return failed || last == null ? List.of() : last.packages;
     }
 
     private record Diag(String file, int line, int column, String text) {
     }
 
-    private record Compiled(List<Diag> errors, List<Diag> warnings, Collection<KiePackage> packages) {
+    private record Compiled(List<Diag> errors, List<Diag> warnings, Collection<KiePackage> packages,
+                            List<byte[]> classes) {
     }
 
     private static Compiled compileOnce(String location, Map<String, String> sources) {
@@ -216,7 +222,7 @@ public final class PackCompiler {
             builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             errors.add(new Diag(null, -1, -1, "the rule compiler failed: " + e));
-            return new Compiled(errors, warnings, List.of());
+            return new Compiled(errors, warnings, List.of(), List.of());
         }
         for (Message m : builder.getResults().getMessages()) {
             String path = m.getPath() == null ? "" : m.getPath().replace('\\', '/');
@@ -234,10 +240,19 @@ public final class PackCompiler {
             (m.getLevel() == Message.Level.ERROR ? errors : warnings).add(d);
         }
         if (!errors.isEmpty()) {
-            return new Compiled(errors, warnings, List.of());
+            return new Compiled(errors, warnings, List.of(), List.of());
+        }
+        // the generated classes, to read what the rules call (PackBuild.capabilities)
+        List<byte[]> classes = new ArrayList<>();
+        if (builder.getKieModule() instanceof org.drools.compiler.kie.builder.impl.InternalKieModule km) {
+            for (String f : km.getFileNames()) {
+                if (f.endsWith(".class")) {
+                    classes.add(km.getBytes(f));
+                }
+            }
         }
         Collection<KiePackage> packages = ks.newKieContainer(id).getKieBase().getKiePackages();
-        return new Compiled(errors, warnings, packages);
+        return new Compiled(errors, warnings, packages, classes);
     }
 
     /**

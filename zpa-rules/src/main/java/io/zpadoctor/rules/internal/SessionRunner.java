@@ -79,7 +79,7 @@ public final class SessionRunner {
 
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
                              Thresholds thresholds, List<RuleListener> listeners, int fireLimit) {
-        return run(kieBase, facts, scope, time, thresholds, listeners, fireLimit, null);
+        return run(kieBase, facts, scope, time, thresholds, listeners, fireLimit, null, Budget.NONE);
     }
 
     /**
@@ -87,11 +87,13 @@ public final class SessionRunner {
      * session takes once it holds the tenant's records.
      */
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
-                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared) {
+                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared,
+                             Budget budget) {
         long start = System.nanoTime();
         Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
                 : Preparation.start(facts.tenant(), kieBase, false);
         KieSession session = kieBase.newKieSession();
+        boolean abandoned = false;
         try {
             if (!listeners.isEmpty()) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -104,11 +106,7 @@ public final class SessionRunner {
                 });
             }
             insertAll(session, facts, scope, time, thresholds, p, FactSieve.of(kieBase));
-            int fired = session.fireAllRules(fireLimit);
-            if (fired >= fireLimit) {
-                throw new DiagnosisException("the rules fired " + fired + " times, the limit for this input: a rule"
-                        + " (most likely in a rule pack) keeps re-activating itself");
-            }
+            int fired = budget.fire(session, fireLimit);
             // read back by class: four small stores instead of every one of the session's facts
             List<Finding> findings = objects(session, Finding.class);
             List<NotEnrolling> notEnrolling = objects(session, NotEnrolling.class);
@@ -119,8 +117,13 @@ public final class SessionRunner {
             List<ServingGroup> serving = objects(session, ServingGroup.class);
             serving.sort(SERVING_ORDER);
             return new Result(findings, notEnrolling, effective, serving, fired, System.nanoTime() - start);
+        } catch (Budget.Abandoned e) {
+            abandoned = true;
+            throw e;
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();   // disposing waits for a rule still running, which would wait forever
+            }
         }
     }
 
@@ -377,8 +380,9 @@ public final class SessionRunner {
 
     /** Runs the facts through the rules, then lets the caller look into the session before it is disposed. */
     public static void inspect(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
-                               RuleListener listener, java.util.function.Consumer<KieSession> look) {
+                               RuleListener listener, Budget budget, java.util.function.Consumer<KieSession> look) {
         KieSession session = kieBase.newKieSession();
+        boolean abandoned = false;
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -388,13 +392,15 @@ public final class SessionRunner {
             });
             insertAll(session, facts, scope, time, thr, Preparation.start(facts.tenant(), kieBase, false),
                     FactSieve.of(kieBase));
-            int limit = fireLimit(facts);
-            if (session.fireAllRules(limit) >= limit) {
-                throw new DiagnosisException("the rules fired " + limit + " times, the limit for this input");
-            }
+            budget.fire(session, fireLimit(facts));
             look.accept(session);
+        } catch (Budget.Abandoned e) {
+            abandoned = true;
+            throw e;
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();
+            }
         }
     }
 

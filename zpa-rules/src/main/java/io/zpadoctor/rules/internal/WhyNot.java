@@ -63,7 +63,7 @@ public final class WhyNot {
 
     public static Explanation explain(String code, Facts facts, Map<String, String> sources,
                                       List<PackCompiler.PackBuild> packs, CaseScope scope, EvaluationTime time,
-                                      Thresholds thresholds) {
+                                      Thresholds thresholds, java.time.Duration budget) {
         List<RulesDoc.Implementation> impl = RulesDoc.implementations(sources).getOrDefault(code, List.of());
         if (impl.isEmpty()) {
             return new Explanation(code, false, List.of(), "no rule emits " + code);
@@ -120,6 +120,7 @@ public final class WhyNot {
         boolean analysed = !queryPackages.isEmpty();
         SessionRunner.inspect(base, facts, scope, time, thresholds,
                 (rule, pkgName) -> firings.computeIfAbsent(rule, r -> new AtomicInteger()).incrementAndGet(),
+                new Budget(budget, !packs.isEmpty()),
                 session -> {
                     if (analysed) {
                         for (Plan p : plans) {

@@ -26,7 +26,9 @@ import java.util.List;
  */
 public final class ApiJson {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            // a key twice in one object: which value counts is a guess, so it is an error, never a silent pick
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     /**
      * One object of the collection, with where it was found. Field positions are worked out only when an error
@@ -175,8 +177,11 @@ public final class ApiJson {
                     + " (was it cut short?)");
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
+            String m = e.getOriginalMessage();
             throw at(file, l == null ? -1 : l.getLineNr(), l == null ? -1 : l.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+                    m != null && m.startsWith("Duplicate field") ? "the field " + m.substring("Duplicate field ".length())
+                            + " appears twice in one object; which value is meant cannot be told: keep one"
+                            : "not valid JSON: " + m);
         } catch (IOException e) {
             throw new BundleException(file, "cannot be read: " + e.getMessage());
         }
