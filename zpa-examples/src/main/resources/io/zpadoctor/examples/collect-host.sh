@@ -3,7 +3,8 @@
 #
 # Bash only, for RHEL/Rocky 8 and 9 connector VMs (no Java there). Runs the command behind every probe
 # file ZPA Doctor's host parsers read (the catalog's probe-file contract), each under a timeout, writes
-# their raw output to hosts/<hostname>/<probe>.txt and packs zpa-host-<hostname>-<timestamp>.tar.gz.
+# their raw output to hosts/<hostname>/<probe>.txt and packs zpa-host-<hostname>-<timestamp>.tar.gz, in a new
+# private folder (mode 700, a name nobody can predict) under --out.
 # Get it with `zpa-doctor collect-script > collect-host.sh`; run `sudo bash collect-host.sh --help`.
 #
 # The provisioning key is never copied: provision-key.txt holds the file's stat line and a shape line
@@ -34,7 +35,8 @@ Options:
   --cloud CLOUD         ZPA broker cloud domain (default prod.zpath.net); brokers are found via co2br.CLOUD
   --company NAME        company for the TLS check's servername NAME.com.server1.net
                         (default: derived from the DNS search domain, else "example")
-  --out DIR             where to write the folder and the .tar.gz (default /tmp)
+  --out DIR             where to make the private folder that receives the evidence and the .tar.gz
+                        (default /tmp); the archive's path is printed at the end
   --timeout SECONDS     limit for each command (default 20)
   --symptom SYMPTOM     written to case.json: not-enrolling, disconnected, upgrade-failed,
                         high-cpu, high-memory, high-disk or app-unreachable
@@ -129,7 +131,7 @@ done
 have() { command -v "$1" >/dev/null 2>&1; }
 
 missing_base=
-for t in timeout date mkdir cat tr wc head tail sort grep sed rm; do
+for t in timeout date mkdir mktemp cat tr wc head tail sort grep sed rm; do
     have "$t" || missing_base="$missing_base $t"
 done
 if [ -n "$missing_base" ]; then
@@ -182,11 +184,15 @@ if [ ! -d "$OUT" ] || ! OUT_ABS=$(cd "$OUT" 2>/dev/null && pwd); then
     exit "$EX_IO"
 fi
 OUT=$OUT_ABS
-WORK="$OUT/$NAME"
-if [ -e "$WORK" ]; then
-    NAME="$NAME-$$" # a second run in the same second gets its own folder
-    WORK="$OUT/$NAME"
+# The evidence goes into a folder of its own that nobody can predict or pre-create: mktemp makes it exclusively,
+# mode 700, so no other user of the machine can read, swap or redirect what is written there (a fixed name in
+# /tmp could be created first, or be a link to a file of root's). It is handed to the admin only once complete.
+umask 077
+if ! BASE=$(mktemp -d "$OUT/zpa-host-$HOST.XXXXXXXXXX" 2>/dev/null); then
+    printf 'collect-host.sh: cannot write to %s (choose another folder with --out)\n' "$OUT" >&2
+    exit "$EX_IO"
 fi
+WORK="$BASE/$NAME"
 HDIR="$WORK/hosts/$HOST"
 if ! mkdir "$WORK" 2>/dev/null || ! mkdir -p "$HDIR" 2>/dev/null; then
     printf 'collect-host.sh: cannot write to %s (choose another folder with --out)\n' "$OUT" >&2
@@ -561,10 +567,11 @@ for s in "${SKIPPED[@]}"; do
 done
 [ ${#TIMED_OUT[@]} -eq 0 ] || say "cut by the ${TIMEOUT} s timeout: ${TIMED_OUT[*]} (see collector.log; --timeout to raise it)"
 
-ARCHIVE="$OUT/$NAME.tar.gz"
+ARCHIVE="$BASE/$NAME.tar.gz"
 packed=false
 if have tar && have gzip; then
-    if tar -C "$OUT" -czf "$ARCHIVE" "$NAME" 2>>"$LOG"; then
+    # written only by this run, inside its private folder; noclobber refuses a file that is somehow there already
+    if (set -o noclobber; tar -C "$BASE" -czf - "$NAME" >"$ARCHIVE") 2>>"$LOG"; then
         packed=true
     else
         rm -f "$ARCHIVE"
@@ -575,9 +582,9 @@ else
 fi
 
 if $IS_ROOT && [ -n "${SUDO_UID:-}" ] && [ -n "${SUDO_GID:-}" ]; then
-    # run with sudo: hand the evidence to the admin who ran it, so it can be copied off without root
-    chown -R "$SUDO_UID:$SUDO_GID" "$WORK" 2>/dev/null
-    ! $packed || chown "$SUDO_UID:$SUDO_GID" "$ARCHIVE" 2>/dev/null
+    # run with sudo: now that it is complete, hand the evidence (and its private folder) to the admin who ran it,
+    # so it can be copied off without root; the folder stays readable by that admin alone
+    chown -R "$SUDO_UID:$SUDO_GID" "$BASE" 2>/dev/null
 fi
 
 if $packed; then

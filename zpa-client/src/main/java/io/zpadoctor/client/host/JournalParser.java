@@ -325,7 +325,12 @@ public final class JournalParser extends ProbeParser {
             default -> {
                 Matcher p = PAIR.matcher(msg);
                 while (p.find()) {
-                    String key = p.group(1).strip().replaceFirst("^(?:Mtunnels|Data Transfer): ", "");
+                    String key = p.group(1).strip();
+                    if (key.startsWith("Mtunnels: ")) {
+                        key = key.substring("Mtunnels: ".length());
+                    } else if (key.startsWith("Data Transfer: ")) {
+                        key = key.substring("Data Transfer: ".length());
+                    }
                     if (p.group(2).length() <= 18) {
                         b.counters.putIfAbsent(key, Long.valueOf(p.group(2)));
                     }

@@ -66,7 +66,7 @@ class CollectHostScriptTest {
             "provision-key.txt", "opt-zscaler-var.txt", "ip-addr.txt");
 
     /** What the script needs from the OS besides the probe commands: linked in from the real PATH. */
-    static final List<String> BASE_TOOLS = List.of("bash", "timeout", "date", "mkdir", "cat", "tr", "wc", "head",
+    static final List<String> BASE_TOOLS = List.of("bash", "timeout", "date", "mkdir", "mktemp", "cat", "tr", "wc", "head",
             "tail", "sort", "grep", "sed", "rm", "tar", "gzip", "sleep", "ls", "stat", "chown");
 
     /** The script's runs, made at once and in parallel (each takes seconds), read by the tests below. */
@@ -203,6 +203,18 @@ class CollectHostScriptTest {
                 + "  \"application\": \"intranet.corp.example.com:443\"\n}\n");
         assertThat(full.folder.getFileName().toString()).matches("zpa-host-ac-fra-3-\\d{8}T\\d{6}Z");
         assertThat(full.archive.getFileName().toString()).isEqualTo(full.folder.getFileName() + ".tar.gz");
+    }
+
+    @Test
+    void theEvidenceGoesIntoAPrivateFolderNobodyCouldPredict() throws IOException {
+        // issue 14: a fixed /tmp/zpa-host-<host>-<second>.tar.gz could be created first by another user
+        Path base = full.archive.getParent();
+        assertThat(base.getParent()).isEqualTo(full.out);
+        assertThat(base.getFileName().toString()).matches("zpa-host-ac-fra-3\\.[A-Za-z0-9]{10}");
+        assertThat(Files.getPosixFilePermissions(base)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(full.archive)).doesNotContain(
+                java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        assertThat(full.folder.getParent()).isEqualTo(base);
     }
 
     // ------------------------------------------------------------------ (b) the key never leaves the host
@@ -505,8 +517,14 @@ class CollectHostScriptTest {
         String stderr = read(dir.resolve("stderr"));
         Path folder = null;
         Path archive = null;
+        Path base = null;
         if (Files.isDirectory(out)) {
             try (Stream<Path> s = Files.list(out)) {
+                base = s.filter(Files::isDirectory).findFirst().orElse(null);   // the run's private folder
+            }
+        }
+        if (base != null) {
+            try (Stream<Path> s = Files.list(base)) {
                 for (Path f : s.toList()) {
                     if (Files.isDirectory(f)) {
                         folder = f;

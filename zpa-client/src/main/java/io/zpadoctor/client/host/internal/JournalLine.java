@@ -42,6 +42,12 @@ public record JournalLine(boolean prefixed, Month month, Integer day, LocalTime 
 
     /** Splits a line; never fails (an unrecognised line is a bare message). */
     public static JournalLine parse(String line) {
+        JournalLine quick = shortForm(line);
+        return quick != null ? quick : byExpression(line);
+    }
+
+    /** The line read by the expressions alone (what {@link #shortForm} must agree with; the tests hold them to it). */
+    static JournalLine byExpression(String line) {
         Matcher m = SHORT.matcher(line);
         if (m.matches() && MONTHS.containsKey(m.group(1))) {
             int day = Integer.parseInt(m.group(2));
@@ -63,9 +69,127 @@ public record JournalLine(boolean prefixed, Month month, Integer day, LocalTime 
             }
         }
         String bare = line.strip();
-        bare = bare.replaceFirst("^(?:…|\\.\\.\\.)\\s*", ""); // documentation abbreviates prefixes as "… "
+        if (bare.startsWith("…") || bare.startsWith("...")) {
+            bare = bare.substring(bare.startsWith("…") ? 1 : 3).strip(); // documentation abbreviates prefixes as "… "
+        }
         bare = LEVEL.matcher(bare).replaceFirst("");
         return new JournalLine(false, null, null, null, null, null, null, bare);
+    }
+
+    /**
+     * The default {@code short} form read by hand, as {@link #SHORT} reads it: nearly every line of a journal is in
+     * it, and the regular expression was most of a journal's parse time. Null when the line is not plainly in it
+     * (the expression then decides).
+     */
+    static JournalLine shortForm(String l) {
+        int n = l.length();
+        if (n < 17 || !Character.isUpperCase(l.charAt(0)) || !Character.isLowerCase(l.charAt(1))
+                || !Character.isLowerCase(l.charAt(2)) || l.charAt(3) != ' ') {
+            return null;
+        }
+        Month month = MONTHS.get(l.substring(0, 3));
+        int i = 4;
+        if (month == null) {
+            return null;
+        }
+        if (l.charAt(i) == ' ') {
+            i++;
+        }
+        int dayStart = i;
+        while (i < n && i - dayStart < 2 && ascii(l.charAt(i))) {
+            i++;
+        }
+        if (i == dayStart || i + 9 > n || l.charAt(i) != ' ' || !digits(l, i + 1, 2) || l.charAt(i + 3) != ':'
+                || !digits(l, i + 4, 2) || l.charAt(i + 6) != ':' || !digits(l, i + 7, 2)) {
+            return null;
+        }
+        int day = Integer.parseInt(l, dayStart, i, 10);
+        String h = l.substring(i + 1, i + 3);
+        String mi = l.substring(i + 4, i + 6);
+        String se = l.substring(i + 7, i + 9);
+        i += 9;
+        String frac = null;
+        if (i < n && l.charAt(i) == '.') {
+            int f = ++i;
+            while (i < n && ascii(l.charAt(i))) {
+                i++;
+            }
+            if (i == f || i - f > 9) {
+                return null;
+            }
+            frac = l.substring(f, i);
+        }
+        if (i >= n || l.charAt(i) != ' ') {
+            return null;
+        }
+        i++;
+        // [host ]process[\[pid\]]: message, the host optional
+        int t1 = i;
+        while (i < n && !space(l.charAt(i)) && l.charAt(i) != '[' && l.charAt(i) != ']' && l.charAt(i) != ':') {
+            i++;
+        }
+        if (i == t1 || i >= n || space(l.charAt(i)) && l.charAt(i) != ' ') {
+            return null;
+        }
+        if (l.charAt(i) == ' ') {
+            i++;   // the first word was the host
+            int t2 = i;
+            while (i < n && !space(l.charAt(i)) && l.charAt(i) != '[' && l.charAt(i) != ':') {
+                i++;
+            }
+            if (i == t2 || i >= n) {
+                return null;
+            }
+            t1 = t2;
+        } else if (l.charAt(i) == ']') {
+            return null;
+        }
+        String process = l.substring(t1, i);
+        String pid = null;
+        if (l.charAt(i) == '[') {
+            int p = ++i;
+            while (i < n && ascii(l.charAt(i))) {
+                i++;
+            }
+            if (i == p || i >= n || l.charAt(i) != ']') {
+                return null;
+            }
+            pid = l.substring(p, i);
+            i++;
+        }
+        if (i >= n || l.charAt(i) != ':') {
+            return null;
+        }
+        i++;
+        if (i < n && l.charAt(i) == ' ') {
+            i++;
+        }
+        if (day < 1 || day > 31) {
+            return null;
+        }
+        LocalTime clock = clock(h, mi, se, frac);
+        return clock == null ? null : new JournalLine(true, month, day, clock, null, process, pid(pid), l.substring(i));
+    }
+
+    private static boolean ascii(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What the expression's \\s is: a space, tab, line break, vertical tab or form feed. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean digits(String l, int from, int count) {
+        if (from + count > l.length()) {
+            return false;
+        }
+        for (int k = from; k < from + count; k++) {
+            if (!ascii(l.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Integer pid(String s) {

@@ -106,8 +106,22 @@ public final class ProbeText {
     // Each regex runs only when its first character is on the line: a journal has thousands of clean lines.
     private static String clean(String line) {
         String l = line.indexOf('\u001B') >= 0 ? ANSI.matcher(line).replaceAll("") : line;
-        l = l.indexOf('[') >= 0 ? BARE_SGR.matcher(l).replaceAll("") : l;
+        l = l.indexOf('[') >= 0 && hasBareSgr(l) ? BARE_SGR.matcher(l).replaceAll("") : l;
         return l.replace('\u00A0', ' ').replace("\b", "");
+    }
+
+    /** Whether a "[" starts a colour code ({@code [1;39m}, {@code [m}): most "[" are a pid's ({@code child[6123]:}). */
+    private static boolean hasBareSgr(String l) {
+        for (int i = l.indexOf('['); i >= 0; i = l.indexOf('[', i + 1)) {
+            int j = i + 1;
+            while (j < l.length() && (Character.isDigit(l.charAt(j)) || l.charAt(j) == ';')) {
+                j++;
+            }
+            if (j < l.length() && l.charAt(j) == 'm') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The command a prompt line shows (possibly empty), or null when the line is not a prompt. */

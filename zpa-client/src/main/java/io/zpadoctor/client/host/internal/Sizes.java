@@ -38,17 +38,33 @@ public final class Sizes {
         };
     }
 
+    // compiled once: these run for every number of every file
+    private static final Pattern WITH_UNIT = Pattern.compile("\\d+(?:[.,]\\d+)?[BKMGTPE]i?B?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?");
+
     /** Whether the text ends in a unit letter, i.e. came from a {@code -h} listing. */
     public static boolean hasUnit(String text) {
-        return text != null && text.trim().matches("\\d+(?:[.,]\\d+)?[BKMGTPE]i?B?");
+        return text != null && WITH_UNIT.matcher(text.trim()).matches();
     }
 
     /** Non-negative whole number, or null when the text is not one (never a guess). */
     public static Long wholeNumber(String text) {
-        if (text == null || !text.trim().matches("\\d{1,18}")) {
+        if (text == null) {
             return null;
         }
-        return Long.parseLong(text.trim());
+        String t = text.trim();
+        if (t.isEmpty() || t.length() > 18) {
+            return null;
+        }
+        long v = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** A non-negative whole number that fits an int (a pid, a port, an exit code), or null when it does not. */
@@ -59,7 +75,7 @@ public final class Sizes {
 
     /** A decimal number such as {@code 12.5} or {@code 0,3}, or null (also for 400 digits, which no double holds). */
     public static Double decimal(String text) {
-        if (text == null || !text.trim().matches("[+-]?\\d+(?:[.,]\\d+)?")) {
+        if (text == null || !DECIMAL.matcher(text.trim()).matches()) {
             return null;
         }
         double v = Double.parseDouble(text.trim().replace(',', '.'));
