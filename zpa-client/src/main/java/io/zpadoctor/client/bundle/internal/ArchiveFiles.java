@@ -149,7 +149,8 @@ public final class ArchiveFiles implements BundleFiles {
             if (parts.length > 1 && hostFolders.add(parts[1]) && hostFolders.size() > limits.hosts()) {
                 throw new BundleException(archive, "holds more than " + limits.hosts() + " host folders: refused");
             }
-            r = BundleFiles.keepsTail(path) ? Bounded.tail(in, limits.probeBytes()) : Bounded.head(in, limits.probeBytes());
+            r = BundleFiles.keepsTail(path) ? Bounded.tail(in, limits.probeBytes(), scanLeft())
+                    : Bounded.head(in, limits.probeBytes(), scanLeft());
             add(r.bytes().length, r.size(), archive);
             HostBytes kept = r.size() > limits.probeBytes() && !BundleFiles.keepsTail(path)
                     ? new HostBytes(new byte[0], r.size(), false) : new HostBytes(r.bytes(), r.size(), r.size() > r.bytes().length);
@@ -158,7 +159,7 @@ public final class ArchiveFiles implements BundleFiles {
             }
             return;
         }
-        r = Bounded.head(in, limits.apiBytes());
+        r = Bounded.head(in, limits.apiBytes(), scanLeft());
         add(r.bytes().length, r.size(), archive);
         if (r.size() > limits.apiBytes()) {
             throw new BundleException(archive, "entry '" + rel + "' unpacks to " + Limits.size(r.size()) + ", more than"
@@ -169,6 +170,11 @@ public final class ArchiveFiles implements BundleFiles {
         if (files.put(rel, r.bytes()) != null) {
             warnings.add(rel + ": appears twice in the archive; the last copy is used");
         }
+    }
+
+    /** How much more may be unpacked before the read is refused: one entry of zeros must not unpack for minutes. */
+    private long scanLeft() {
+        return Math.max(0, 4 * limits.totalBytes() - scanned);
     }
 
     /** Bytes kept count against what memory holds; bytes unpacked, kept or not, against the time a read may take. */

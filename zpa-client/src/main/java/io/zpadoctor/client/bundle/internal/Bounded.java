@@ -15,13 +15,21 @@ final class Bounded {
 
     /** The first {@code cap} bytes, counting the rest without keeping it. */
     static Read head(InputStream in, long cap) throws IOException {
+        return head(in, cap, Long.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code cap} bytes, counting the rest without keeping it, but reading no further than {@code stopAfter}
+     * bytes (a size above it then says "more than that"): an entry of zeros can unpack for minutes.
+     */
+    static Read head(InputStream in, long cap, long stopAfter) throws IOException {
         byte[] buf = new byte[(int) Math.min(cap, 1 << 16)];
         byte[] kept = new byte[0];
         int len = 0;
         long size = 0;
         byte[] chunk = new byte[1 << 16];
         int n;
-        while ((n = in.read(chunk)) > 0) {
+        while (size <= stopAfter && (n = in.read(chunk)) > 0) {
             size += n;
             int room = (int) Math.max(0, Math.min(n, cap - len));
             if (room > 0) {
@@ -38,6 +46,11 @@ final class Bounded {
 
     /** The last {@code cap} bytes, starting after a line break when the stream was longer. */
     static Read tail(InputStream in, long cap) throws IOException {
+        return tail(in, cap, Long.MAX_VALUE);
+    }
+
+    /** The last {@code cap} bytes of at most the first {@code stopAfter} (see {@link #head(InputStream, long, long)}). */
+    static Read tail(InputStream in, long cap, long stopAfter) throws IOException {
         int c = (int) Math.min(cap, Integer.MAX_VALUE - 16);
         byte[] ring = new byte[Math.min(c, 1 << 16)];
         int pos = 0;
@@ -45,7 +58,7 @@ final class Bounded {
         long size = 0;
         byte[] chunk = new byte[1 << 16];
         int n;
-        while ((n = in.read(chunk)) > 0) {
+        while (size <= stopAfter && (n = in.read(chunk)) > 0) {
             size += n;
             if (!wrapped && pos + n > ring.length && ring.length < c) {
                 ring = Arrays.copyOf(ring, (int) Math.min(c, Math.max((long) ring.length * 2, pos + n)));
