@@ -109,6 +109,17 @@ class BoundedReadingTest {
     }
 
     @Test
+    void junkProbeFilesBeyondWhatMemoryKeepsAreEachAProblemUntilTheScanLimit() throws Exception {
+        // three junk probe files of 40 MiB (120 MiB unpacked, above 4 x the 21 MiB kept in all at a 64 MiB heap):
+        // each is PRB-001 for its file; the bundle fails only past the scan limit, which bounds time, not memory
+        Limits scan = new Limits(SMALL.probeBytes(), SMALL.apiBytes(), SMALL.totalBytes(), SMALL.hosts(),
+                SMALL.entries(), SMALL.lineChars(), 100L << 20);
+        Path bomb = bomb(40L << 20, "hosts/vm/df.txt", "hosts/vm/ps-cpu.txt", "hosts/vm/free.txt");
+        assertThat(problems(BundleReader.read(bomb, SMALL))).hasSize(3);
+        assertThatThrownBy(() -> BundleReader.read(bomb, scan)).hasMessageContaining("unpacks to more than 100 MiB");
+    }
+
+    @Test
     void tooManyHostFoldersOrEntriesAreRefused() throws Exception {
         Limits few = new Limits(SMALL.probeBytes(), SMALL.apiBytes(), SMALL.totalBytes(), 50, 200, SMALL.lineChars());
         String[] hosts = new String[60];

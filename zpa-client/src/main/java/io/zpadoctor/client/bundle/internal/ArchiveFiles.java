@@ -174,16 +174,16 @@ public final class ArchiveFiles implements BundleFiles {
 
     /** How much more may be unpacked before the read is refused: one entry of zeros must not unpack for minutes. */
     private long scanLeft() {
-        return Math.max(0, 4 * limits.totalBytes() - scanned);
+        return Math.max(0, limits.scanBytes() - scanned);
     }
 
     /** Bytes kept count against what memory holds; bytes unpacked, kept or not, against the time a read may take. */
     private void add(long kept, long unpacked, String archive) throws BundleException {
         total += kept;
         scanned += unpacked;
-        if (total > limits.totalBytes() || scanned > 4 * limits.totalBytes()) {
+        if (total > limits.totalBytes() || scanned > limits.scanBytes()) {
             throw new BundleException(archive, "unpacks to more than " + Limits.size(total > limits.totalBytes()
-                    ? limits.totalBytes() : 4 * limits.totalBytes()) + ", more than this run reads: refused");
+                    ? limits.totalBytes() : limits.scanBytes()) + ", more than this run reads: refused");
         }
     }
 

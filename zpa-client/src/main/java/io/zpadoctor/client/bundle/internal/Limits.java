@@ -11,8 +11,15 @@ package io.zpadoctor.client.bundle.internal;
  * @param hosts the most host folders
  * @param entries the most entries (files and folders) an archive or folder may hold
  * @param lineChars the longest line of a host file kept; the rest of a longer line is cut (and said to be)
+ * @param scanBytes the most an archive may unpack to, kept or not: a bound on time, not memory (4 GiB unpack in
+ *        seconds; three 500 MB junk probe files are each a finding, ten gigabytes of zeros are refused)
  */
-public record Limits(long probeBytes, long apiBytes, long totalBytes, int hosts, int entries, int lineChars) {
+public record Limits(long probeBytes, long apiBytes, long totalBytes, int hosts, int entries, int lineChars,
+                     long scanBytes) {
+
+    public Limits(long probeBytes, long apiBytes, long totalBytes, int hosts, int entries, int lineChars) {
+        this(probeBytes, apiBytes, totalBytes, hosts, entries, lineChars, Math.max(4 * totalBytes, 4L << 30));
+    }
 
     /** The limits for this JVM's heap. */
     public static Limits forThisJvm() {
