@@ -1,6 +1,5 @@
 package io.zpadoctor.client.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
 
@@ -19,10 +18,10 @@ import java.util.Map;
  * @param warnings what the read noticed (the tenant changing while it was read...)
  * @param readAt when the last page arrived
  */
-public record TenantRead(Tenant tenant, Map<TenantCollection, List<ObjectNode>> objects, List<String> warnings,
+public record TenantRead(Tenant tenant, Map<TenantCollection, List<ApiObject>> objects, List<String> warnings,
                          Instant readAt, ReadStats stats) {
     public TenantRead {
-        EnumMap<TenantCollection, List<ObjectNode>> copy = new EnumMap<>(TenantCollection.class);
+        EnumMap<TenantCollection, List<ApiObject>> copy = new EnumMap<>(TenantCollection.class);
         objects.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         objects = Collections.unmodifiableMap(copy);
         warnings = List.copyOf(warnings);

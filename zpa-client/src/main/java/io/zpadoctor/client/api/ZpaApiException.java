@@ -1,6 +1,6 @@
 package io.zpadoctor.client.api;
 
-import io.zpadoctor.client.bundle.internal.Redaction;
+import io.zpadoctor.client.internal.Redaction;
 
 /**
  * A call to the ZPA API that failed, or a configuration that cannot make one. The message is one line that names

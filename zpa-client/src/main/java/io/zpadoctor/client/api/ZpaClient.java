@@ -3,6 +3,7 @@ package io.zpadoctor.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zpadoctor.client.internal.JsonApiObject;
 import io.zpadoctor.client.api.internal.Call;
 import io.zpadoctor.client.api.internal.Endpoints;
 import io.zpadoctor.client.api.internal.Http;
@@ -86,15 +87,15 @@ public final class ZpaClient implements AutoCloseable {
     }
 
     /** {@code GET} one object, e.g. {@code get("connector/72058304855090012")}, without its key string if it has one. */
-    public ObjectNode get(String resource) throws ZpaApiException {
+    public ApiObject get(String resource) throws ZpaApiException {
         Call call = Call.get(endpoints.resource(resource), false);
         ObjectNode n = requester.execute(call, r -> object(r, call, true));
         n.remove("provisioningKey");
-        return n;
+        return JsonApiObject.of(n);
     }
 
     /** {@code PUT} a whole object back (ZPA replaces the object with what is sent; the answer is 204). */
-    public void put(String resource, ObjectNode body) throws ZpaApiException {
+    public void put(String resource, ApiObject body) throws ZpaApiException {
         Call call = new Call("PUT", endpoints.resource(resource), bytes(body), false);
         requester.execute(call, r -> null);
     }
@@ -103,11 +104,11 @@ public final class ZpaClient implements AutoCloseable {
      * {@code POST} a new object and return what the API answered (the created object, its key string removed), or
      * an empty object when the answer had no body.
      */
-    public ObjectNode post(String resource, ObjectNode body) throws ZpaApiException {
+    public ApiObject post(String resource, ApiObject body) throws ZpaApiException {
         Call call = new Call("POST", endpoints.resource(resource), bytes(body), false);
         ObjectNode n = requester.execute(call, r -> object(r, call, false));
         n.remove("provisioningKey");
-        return n;
+        return JsonApiObject.of(n);
     }
 
     /** The full URL a resource has, as a dry run prints it. */
@@ -127,9 +128,9 @@ public final class ZpaClient implements AutoCloseable {
         // nothing pooled outlives a read; the JDK client's connections close with it
     }
 
-    private static byte[] bytes(ObjectNode body) {
+    private static byte[] bytes(ApiObject body) {
         try {
-            return MAPPER.writeValueAsBytes(body);
+            return MAPPER.writeValueAsBytes(JsonApiObject.node(body));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the request body", e);
         }

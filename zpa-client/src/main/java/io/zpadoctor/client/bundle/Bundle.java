@@ -1,5 +1,6 @@
 package io.zpadoctor.client.bundle;
 
+import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.client.host.HostEvidence;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;

@@ -1,12 +1,14 @@
 package io.zpadoctor.client.bundle;
 
-import io.zpadoctor.client.bundle.internal.ApiJson;
+import io.zpadoctor.client.host.HostFolder;
+import io.zpadoctor.client.internal.wire.ApiJson;
 import io.zpadoctor.client.bundle.internal.ArchiveFiles;
 import io.zpadoctor.client.bundle.internal.BundleFiles;
 import io.zpadoctor.client.bundle.internal.CaseFile;
 import io.zpadoctor.client.bundle.internal.DirectoryFiles;
 import io.zpadoctor.client.bundle.internal.Limits;
-import io.zpadoctor.client.bundle.internal.TenantReader;
+import io.zpadoctor.client.internal.wire.TenantReader;
+import io.zpadoctor.client.internal.wire.WireException;
 import io.zpadoctor.model.ReportedCase;
 
 import java.io.IOException;
@@ -105,7 +107,11 @@ public final class BundleReader {
         TenantReader tenant = new TenantReader(warnings);
         for (String p : paths) {
             if (p.startsWith("api/")) {
-                tenant.accept(p, files.read(p));
+                try {
+                    tenant.accept(p, files.read(p));
+                } catch (WireException e) {
+                    throw BundleFiles.error(e);
+                }
             }
         }
         return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings, limits), warnings);
@@ -252,6 +258,10 @@ public final class BundleReader {
 
     /** Exposed for tests of the JSON shapes. */
     static ApiJson.Result parse(byte[] bytes, String file) throws BundleException {
-        return ApiJson.read(bytes, file);
+        try {
+            return ApiJson.read(bytes, file);
+        } catch (WireException e) {
+            throw BundleFiles.error(e);
+        }
     }
 }

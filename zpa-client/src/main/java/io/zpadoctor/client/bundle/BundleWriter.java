@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.client.bundle.internal.CaseFile;
-import io.zpadoctor.client.bundle.internal.Redaction;
+import io.zpadoctor.client.api.ApiObject;
+import io.zpadoctor.client.internal.JsonApiObject;
+import io.zpadoctor.client.internal.Redaction;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.tenant.TenantCollection;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -77,12 +79,14 @@ public final class BundleWriter {
     }
 
     /** The API's objects of one collection, as the API returned them. */
-    public BundleWriter collection(TenantCollection c, List<? extends JsonNode> objects) {
-        collections.put(c, new ArrayList<>(objects));
+    public BundleWriter collection(TenantCollection c, List<? extends ApiObject> objects) {
+        List<JsonNode> nodes = new ArrayList<>(objects.size());
+        objects.forEach(o -> nodes.add(JsonApiObject.node(o)));
+        collections.put(c, nodes);
         return this;
     }
 
-    public BundleWriter collections(Map<TenantCollection, ? extends List<? extends JsonNode>> all) {
+    public BundleWriter collections(Map<TenantCollection, ? extends List<? extends ApiObject>> all) {
         all.forEach(this::collection);
         return this;
     }
@@ -91,11 +95,6 @@ public final class BundleWriter {
     public BundleWriter secrets(Collection<String> values) {
         values.stream().filter(v -> v != null && v.length() >= 4).forEach(secrets::add);
         return this;
-    }
-
-    /** A copy of an API object as a bundle would hold it: key strings cut to their prefix, secrets replaced. */
-    public static JsonNode redacted(JsonNode object) {
-        return Redaction.redact(object.deepCopy());
     }
 
     /** Writes the bundle and returns its path. */

@@ -146,7 +146,7 @@ class ZpaClientReadTest {
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
             TenantRead read = zpa.readTenant(null);
             assertThat(read.objects().get(TenantCollection.PROVISIONING_KEYS)).allSatisfy(k ->
-                    assertThat(k.get("provisioningKey").asText()).isEqualTo("3|api.private.zscaler.com|REDACTED"));
+                    assertThat(k.text("provisioningKey")).isEqualTo("3|api.private.zscaler.com|REDACTED"));
             ProvisioningKey k = read.tenant().keys().get(0);
             assertThat(zpa.get("associationType/CONNECTOR_GRP/provisioningKey/" + k.id()).has("provisioningKey")).isFalse();
             Secrets.assertNoneIn(fake, read.objects().toString());

@@ -1,6 +1,5 @@
 package io.zpadoctor.client.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.fakeapi.FakeZpa;
 import io.zpadoctor.fakeapi.Fault;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,10 @@ class ZpaClientWriteTest {
     void putReplacesTheWholeObjectWithWhatWasRead() throws Exception {
         try (FakeZpa fake = Fakes.server().start();
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
-            ObjectNode c = zpa.get(CONNECTOR);
-            assertThat(c.get("name").asText()).isEqualTo("dc1-key-4");
-            c.put("enabled", false);
-            zpa.put(CONNECTOR, c);
-            assertThat(zpa.get(CONNECTOR).get("enabled").asBoolean()).isFalse();
+            ApiObject c = zpa.get(CONNECTOR);
+            assertThat(c.text("name")).isEqualTo("dc1-key-4");
+            zpa.put(CONNECTOR, c.with("enabled", false));
+            assertThat(zpa.get(CONNECTOR).text("enabled")).isEqualTo("false");
             FakeZpa.Request put = fake.requests(r -> r.method().equals("PUT")).get(0);
             assertThat(put.body()).contains("\"name\":\"dc1-key-4\"", "\"enabled\":false", "\"privateIp\"");
             assertThat(put.status()).isEqualTo(204);
@@ -49,11 +47,10 @@ class ZpaClientWriteTest {
     void postCreatesAKeyAndItsStringNeverComesBack() throws Exception {
         try (FakeZpa fake = Fakes.server().start();
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
-            ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                    .put("name", "DC1-Group-key").put("maxUsage", "2").put("zcomponentId", "72058304855089000")
-                    .put("enrollmentCertId", "6573");
-            ObjectNode created = zpa.post("associationType/CONNECTOR_GRP/provisioningKey", body);
-            assertThat(created.get("id").asText()).isNotBlank();
+            ApiObject body = ApiObject.empty().with("name", "DC1-Group-key").with("maxUsage", "2")
+                    .with("zcomponentId", "72058304855089000").with("enrollmentCertId", "6573");
+            ApiObject created = zpa.post("associationType/CONNECTOR_GRP/provisioningKey", body);
+            assertThat(created.id()).isNotBlank();
             assertThat(created.has("provisioningKey")).isFalse();
             Secrets.assertNoneIn(fake, created.toString());
         }
@@ -64,8 +61,8 @@ class ZpaClientWriteTest {
         try (FakeZpa fake = Fakes.server().start();
              ZpaClient zpa = ZpaClient.create(Fakes.client(fake).build())) {
             fake.fault(r -> r.method().equals("POST") && r.isApi(), 1, Fault.status(502, "bad gateway"));
-            ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                    .put("name", "k").put("maxUsage", "1").put("zcomponentId", "72058304855089000");
+            ApiObject body = ApiObject.empty().with("name", "k").with("maxUsage", "1")
+                    .with("zcomponentId", "72058304855089000");
             assertThatThrownBy(() -> zpa.post("associationType/CONNECTOR_GRP/provisioningKey", body))
                     .isInstanceOfSatisfying(ZpaApiException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ZpaApiException.Kind.UNAVAILABLE);
@@ -80,7 +77,7 @@ class ZpaClientWriteTest {
         for (boolean legacy : new boolean[] {false, true}) {
             try (FakeZpa fake = Fakes.server().mode(legacy ? FakeZpa.Mode.LEGACY : FakeZpa.Mode.ONEAPI).start();
                  ZpaClient zpa = ZpaClient.create((legacy ? Fakes.legacyClient(fake) : Fakes.client(fake)).build())) {
-                ObjectNode c = zpa.get(CONNECTOR);
+                ApiObject c = zpa.get(CONNECTOR);
                 String token = fake.issuedTokens().get(0);
                 String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6cGEtZG9jdG9yIn0.c2lnbmF0dXJlLXZhbHVl";
                 fake.fault(r -> r.method().equals("PUT"), 1, Fault.status(400, "{\"id\":\"bad.request\","

@@ -1,5 +1,6 @@
 package io.zpadoctor.client.bundle;
 
+import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.client.bundle.internal.Limits;
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.ProbeProblem;

@@ -1,5 +1,6 @@
 package io.zpadoctor.client.bundle;
 
+import io.zpadoctor.client.host.HostFolder;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;

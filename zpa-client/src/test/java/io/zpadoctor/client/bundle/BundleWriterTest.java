@@ -1,5 +1,6 @@
 package io.zpadoctor.client.bundle;
 
+import io.zpadoctor.client.api.ApiObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.model.ApplicationTarget;
@@ -37,8 +38,8 @@ class BundleWriterTest {
                 .collectedAt(Instant.parse("2026-03-13T03:00:00Z"))
                 .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-4", "DC1-Frankfurt",
                         ApplicationTarget.parse("intranet.corp.example.com:443"), null, "72058304855015424"))
-                .collection(TenantCollection.CONNECTORS, List.of(connector))
-                .collection(TenantCollection.PROVISIONING_KEYS, List.of(key()))
+                .collection(TenantCollection.CONNECTORS, List.of(ApiObject.parse(connector.toString())))
+                .collection(TenantCollection.PROVISIONING_KEYS, List.of(ApiObject.parse(key().toString())))
                 .collection(TenantCollection.SERVER_GROUPS, List.of());
     }
 
@@ -78,7 +79,7 @@ class BundleWriterTest {
         assertThatThrownBy(() -> bundle(out).write()).isInstanceOf(BundleException.class)
                 .hasMessageContaining("already exists");
         ObjectNode odd = MAPPER.createObjectNode().put("id", "1").put("name", "ClientSecretValue-123");
-        assertThatThrownBy(() -> BundleWriter.to(tmp.resolve("c")).collection(TenantCollection.CONNECTORS, List.of(odd))
+        assertThatThrownBy(() -> BundleWriter.to(tmp.resolve("c")).collection(TenantCollection.CONNECTORS, List.of(ApiObject.parse(odd.toString())))
                 .secrets(List.of("ClientSecretValue-123")).write())
                 .isInstanceOf(BundleException.class).hasMessageContaining("would hold a secret")
                 .hasMessageNotContaining("ClientSecretValue-123");
@@ -91,7 +92,7 @@ class BundleWriterTest {
         ObjectNode group = MAPPER.createObjectNode().put("id", "72058304855089990").put("name", "DC1-Frankfurt")
                 .put("description", "API token for the runbook: " + jwt);
         group.putArray("notes").add("curl -H 'Authorization: " + jwt + "'");
-        Path out = BundleWriter.to(tmp.resolve("t")).collection(TenantCollection.CONNECTOR_GROUPS, List.of(group)).write();
+        Path out = BundleWriter.to(tmp.resolve("t")).collection(TenantCollection.CONNECTOR_GROUPS, List.of(ApiObject.parse(group.toString()))).write();
         String groups = Files.readString(out.resolve("api/connector-groups.json"));
         assertThat(groups).doesNotContain(jwt).contains("API token for the runbook: REDACTED", "DC1-Frankfurt");
     }

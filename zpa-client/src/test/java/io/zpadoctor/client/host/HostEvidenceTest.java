@@ -1,6 +1,6 @@
 package io.zpadoctor.client.host;
 
-import io.zpadoctor.client.bundle.HostFolder;
+import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.host.DiskUsage;
 import io.zpadoctor.model.host.HostFact;

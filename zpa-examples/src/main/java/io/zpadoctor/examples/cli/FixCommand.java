@@ -1,10 +1,6 @@
 package io.zpadoctor.examples.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.zpadoctor.client.api.ApiObject;
 import io.zpadoctor.client.api.TenantRead;
 import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.api.ZpaApiException;
@@ -63,7 +59,6 @@ import java.util.stream.Collectors;
                 "admin portal. Exit codes: 0 done or nothing to do, 64 usage or settings,",
                 "65 a broken API answer, 69 the API failed or refused."})
 final class FixCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String KEYS = "associationType/CONNECTOR_GRP/provisioningKey";
 
     /** The codes this command repairs, and the parameter naming the object each one changes. */
@@ -212,7 +207,7 @@ final class FixCommand implements Callable<Integer> {
                             + k.displayName() + " has already enrolled " + used);
                 }
                 return FixPlan.put(KEYS + "/" + k.id(), zpa.get(KEYS + "/" + k.id()), "maxUsage",
-                        TextNode.valueOf(String.valueOf(target)));   // a string, as the API writes numbers
+                        String.valueOf(target));   // a string, as the API writes numbers
             }
             case "ZPA-ENR-002": {
                 ProvisioningKey k = key(tenant, p.get("keyId"));
@@ -220,7 +215,7 @@ final class FixCommand implements Callable<Integer> {
                     return newKeyPlan(tenant, k.groupId(), k.name(), maxUsage != null ? maxUsage : 1,
                             k.enrollmentCertId());
                 }
-                return FixPlan.put(KEYS + "/" + k.id(), zpa.get(KEYS + "/" + k.id()), "enabled", BooleanNode.TRUE);
+                return FixPlan.put(KEYS + "/" + k.id(), zpa.get(KEYS + "/" + k.id()), "enabled", true);
             }
             case "ZPA-ENR-009": {
                 ConnectorGroup g = tenant.groups().stream().filter(x -> x.id().equals(p.get("groupId"))).findFirst()
@@ -237,7 +232,7 @@ final class FixCommand implements Callable<Integer> {
                     case "ZPA-APP-002" -> "application/" + p.get("segmentId");
                     default -> throw new IllegalStateException(c);
                 };
-                return FixPlan.put(resource, zpa.get(resource), "enabled", BooleanNode.TRUE);
+                return FixPlan.put(resource, zpa.get(resource), "enabled", true);
             }
         }
     }
@@ -252,14 +247,12 @@ final class FixCommand implements Callable<Integer> {
         }
         String cert = certId != null ? certId : tenant.certificates().stream()
                 .filter(e -> "Connector".equals(e.name())).map(EnrollmentCertificate::id).findFirst().orElse(null);
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("name", name);
-        body.put("maxUsage", String.valueOf(max));
-        body.put("zcomponentId", groupId);
+        ApiObject body = ApiObject.empty().with("name", name).with("maxUsage", String.valueOf(max))
+                .with("zcomponentId", groupId);
         if (cert != null) {
-            body.put("enrollmentCertId", cert);
+            body = body.with("enrollmentCertId", cert);
         }
-        body.put("exportable", true);   // otherwise its string could never be copied from the portal
+        body = body.with("exportable", true);   // otherwise its string could never be copied from the portal
         return FixPlan.post(KEYS, body);
     }
 
@@ -274,11 +267,11 @@ final class FixCommand implements Callable<Integer> {
             out.println("The API answered without an id; find the new key in the admin portal.");
             return;
         }
-        ObjectNode now = zpa.get(resource);
+        ApiObject now = zpa.get(resource);
         out.println("Read back: GET " + zpa.uri(resource));
         if (plan.method().equals("PUT")) {
-            JsonNode v = now.get(plan.field());
-            boolean changed = v != null && FixPlan.show(v).equals(FixPlan.show(plan.after()));
+            String v = now.text(plan.field());
+            boolean changed = v != null && v.equals(plan.after());
             out.println("  " + plan.field() + ": " + FixPlan.show(plan.before()) + " -> " + FixPlan.show(v));
             if (!changed) {
                 throw new CliException(ExitCodes.UNAVAILABLE, "the API accepted the PUT but " + resource + " still"
@@ -286,11 +279,15 @@ final class FixCommand implements Callable<Integer> {
             }
             return;
         }
-        out.println("  created key \"" + now.path("name").asText() + "\" (id " + now.path("id").asText() + ") for group "
-                + now.path("zcomponentId").asText() + ", maxUsage " + now.path("maxUsage").asText() + ", enabled "
-                + now.path("enabled").asText("true"));
+        out.println("  created key \"" + orEmpty(now.text("name")) + "\" (id " + orEmpty(now.id()) + ") for group "
+                + orEmpty(now.text("zcomponentId")) + ", maxUsage " + orEmpty(now.text("maxUsage")) + ", enabled "
+                + (now.text("enabled") != null ? now.text("enabled") : "true"));
         out.println("  Its key string is not printed: copy it from the admin portal (App Connector Provisioning Keys)"
                 + " into /opt/zscaler/var/provision_key on the VM.");
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String scope(ReportedCase rc) {

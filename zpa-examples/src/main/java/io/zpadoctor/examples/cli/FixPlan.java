@@ -1,12 +1,8 @@
 package io.zpadoctor.examples.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zpadoctor.client.api.ApiObject;
 import io.zpadoctor.client.api.ZpaApiException;
 import io.zpadoctor.client.api.ZpaClient;
-import io.zpadoctor.client.bundle.BundleWriter;
 
 import java.io.PrintStream;
 
@@ -17,18 +13,20 @@ import java.io.PrintStream;
  *
  * @param resource the object's path under the customer ({@code connector/72058304855090012})
  * @param field the one field a PUT changes; for a POST, null
+ * @param before the field's value as read (null when absent), {@code after} as sent
  */
-record FixPlan(String method, String resource, ObjectNode body, String field, JsonNode before, JsonNode after) {
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+record FixPlan(String method, String resource, ApiObject body, String field, String before, String after) {
 
-    static FixPlan put(String resource, ObjectNode current, String field, JsonNode value) {
-        ObjectNode body = current.deepCopy();
-        JsonNode before = current.get(field);
-        body.set(field, value);
-        return new FixPlan("PUT", resource, body, field, before, value);
+    /** A PUT setting a field the API writes as a string (numbers included). */
+    static FixPlan put(String resource, ApiObject current, String field, String value) {
+        return new FixPlan("PUT", resource, current.with(field, value), field, current.text(field), value);
     }
 
-    static FixPlan post(String resource, ObjectNode body) {
+    static FixPlan put(String resource, ApiObject current, String field, boolean value) {
+        return new FixPlan("PUT", resource, current.with(field, value), field, current.text(field), Boolean.toString(value));
+    }
+
+    static FixPlan post(String resource, ApiObject body) {
         return new FixPlan("POST", resource, body, null, null, null);
     }
 
@@ -36,8 +34,7 @@ record FixPlan(String method, String resource, ObjectNode body, String field, Js
         out.println("  " + method + " " + zpa.uri(resource));
         out.println("  Content-Type: application/json");
         out.println();
-        JsonNode shown = BundleWriter.redacted(body);
-        for (String line : pretty(shown).split("\n")) {
+        for (String line : body.redacted().toPrettyJson().split("\n")) {
             out.println("  " + line);
         }
         out.println();
@@ -56,20 +53,11 @@ record FixPlan(String method, String resource, ObjectNode body, String field, Js
             zpa.put(resource, body);
             return resource;
         }
-        ObjectNode created = zpa.post(resource, body);
-        String id = created.path("id").asText("");
-        return id.isEmpty() ? null : resource + "/" + id;
+        String id = zpa.post(resource, body).id();
+        return id == null || id.isEmpty() ? null : resource + "/" + id;
     }
 
-    static String show(JsonNode v) {
-        return v == null || v.isNull() ? "(absent)" : v.isTextual() ? v.asText() : v.toString();
-    }
-
-    static String pretty(JsonNode n) {
-        try {
-            return PRETTY.writeValueAsString(n);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static String show(String v) {
+        return v == null ? "(absent)" : v;
     }
 }

@@ -283,7 +283,7 @@ final class HostileInputSuite {
         String host = HostileInputs.baseHost();
         long big = size(100L << 20, 500L << 20);
         long journal = size(200L << 20, 600L << 20);
-        long zeros = size(2L << 30, 10L << 30);   // above what a 1 GiB heap unpacks (4 x a third of it)
+        long zeros = size(5L << 30, 10L << 30);   // above the 4 GiB a run unpacks before it refuses
         int folders = (int) size(20_000, 1_000_000);
         int entries = (int) size(150_000, 1_000_000);
         int hostFolders = (int) size(5_000, 200_000);

@@ -2,7 +2,7 @@ package io.zpadoctor.rules.properties;
 
 import io.zpadoctor.client.bundle.Bundle;
 import io.zpadoctor.client.bundle.BundleReader;
-import io.zpadoctor.client.bundle.HostFolder;
+import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.ScenarioAccess;

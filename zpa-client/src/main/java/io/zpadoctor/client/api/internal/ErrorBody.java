@@ -2,7 +2,7 @@ package io.zpadoctor.client.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zpadoctor.client.bundle.internal.Redaction;
+import io.zpadoctor.client.internal.Redaction;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;

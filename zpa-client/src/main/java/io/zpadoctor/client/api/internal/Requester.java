@@ -4,7 +4,7 @@ import io.zpadoctor.client.api.AuthMode;
 import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.api.ZpaApiException;
 import io.zpadoctor.client.api.ZpaApiException.Kind;
-import io.zpadoctor.client.bundle.internal.Redaction;
+import io.zpadoctor.client.internal.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,16 @@
 package io.zpadoctor.client.api.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zpadoctor.client.api.ApiObject;
+import io.zpadoctor.client.internal.JsonApiObject;
 import io.zpadoctor.client.api.ReadListener;
 import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.api.ZpaApiException;
 import io.zpadoctor.client.api.ZpaApiException.Kind;
-import io.zpadoctor.client.bundle.BundleException;
-import io.zpadoctor.client.bundle.internal.ApiJson;
-import io.zpadoctor.client.bundle.internal.Redaction;
-import io.zpadoctor.client.bundle.internal.TenantReader;
+import io.zpadoctor.client.internal.wire.ApiJson;
+import io.zpadoctor.client.internal.Redaction;
+import io.zpadoctor.client.internal.wire.TenantReader;
+import io.zpadoctor.client.internal.wire.WireException;
 import io.zpadoctor.model.tenant.TenantCollection;
 
 import java.net.URI;
@@ -56,7 +58,7 @@ public final class TenantLoader {
     }
 
     /** The collections' objects, mapped, and what was noticed on the way. */
-    public record Result(io.zpadoctor.model.tenant.Tenant tenant, Map<TenantCollection, List<ObjectNode>> objects,
+    public record Result(io.zpadoctor.model.tenant.Tenant tenant, Map<TenantCollection, List<ApiObject>> objects,
                          List<String> warnings, int pages) {
     }
 
@@ -206,13 +208,13 @@ public final class TenantLoader {
     private static ApiJson.Page parse(Http.Response r, Call call) throws Requester.BadBody {
         try {
             return ApiJson.readPage(r.body(), call.label());
-        } catch (BundleException e) {
+        } catch (WireException e) {
             throw new Requester.BadBody(problem(e));
         }
     }
 
     /** A parse problem in the words of an answer rather than a file. */
-    static String problem(BundleException e) {
+    static String problem(WireException e) {
         String p = e.problem() == null ? e.getMessage() : e.problem();
         p = p.replace("the file is empty", "the answer is empty").replace("the file ends", "the answer ends")
                 .replace("end of the file", "end of the answer").replace("delete the file if there are no such objects",
@@ -266,23 +268,23 @@ public final class TenantLoader {
         rereadOverlappingPages();
         List<String> warnings = new ArrayList<>(notes);
         TenantReader reader = new TenantReader(warnings);
-        Map<TenantCollection, List<ObjectNode>> raw = new EnumMap<>(TenantCollection.class);
+        Map<TenantCollection, List<ApiObject>> raw = new EnumMap<>(TenantCollection.class);
         int pageCount = 0;
         for (TenantCollection c : TenantCollection.values()) {
             Pages p = pages.get(c);
-            List<ObjectNode> list = new ArrayList<>();
+            List<ApiObject> list = new ArrayList<>();
             for (Map.Entry<Integer, ApiJson.Page> e : p.byNumber.entrySet()) {
                 pageCount++;
                 List<ApiJson.Item> items = e.getValue().items();
                 String label = "GET " + p.uris.get(e.getKey());
                 try {
                     reader.accept(c, items, label, Endpoints.source(c));
-                } catch (BundleException ex) {
+                } catch (WireException ex) {
                     throw new ZpaApiException(Kind.BAD_RESPONSE, label, 200, problem(ex));
                 }
                 for (ApiJson.Item i : items) {
                     // the key string has served its purpose (its public prefix is in the facts): drop the secret now
-                    list.add((ObjectNode) Redaction.redact(i.node()));
+                    list.add(JsonApiObject.of((ObjectNode) Redaction.redact(i.node())));
                 }
             }
             if (p.byNumber.isEmpty()) {

@@ -38,4 +38,9 @@ public interface BundleFiles {
     static boolean keepsTail(String path) {
         return path.endsWith("/journal.txt");
     }
+
+    /** A wire-format problem in a bundle file, in the bundle's terms (same file, line and words). */
+    static BundleException error(io.zpadoctor.client.internal.wire.WireException e) {
+        return new BundleException(e.file(), e.line(), e.column(), e.problem());
+    }
 }

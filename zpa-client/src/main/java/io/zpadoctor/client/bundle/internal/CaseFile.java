@@ -1,5 +1,8 @@
 package io.zpadoctor.client.bundle.internal;
 
+import io.zpadoctor.client.internal.wire.Fields;
+import io.zpadoctor.client.internal.wire.WireException;
+import io.zpadoctor.client.internal.wire.ApiJson;
 import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.model.ApplicationTarget;
 import io.zpadoctor.model.ReportedCase;
@@ -19,6 +22,14 @@ public final class CaseFile {
     }
 
     public static Result read(byte[] bytes) throws BundleException {
+        try {
+            return readWire(bytes);
+        } catch (WireException e) {
+            throw BundleFiles.error(e);
+        }
+    }
+
+    private static Result readWire(byte[] bytes) throws WireException, BundleException {
         ApiJson.Result r = ApiJson.read(bytes, PATH);
         if (r.items().size() != 1) {
             throw new BundleException(PATH, "expected one JSON object like {\"symptom\": \"not-enrolling\","

@@ -1,4 +1,4 @@
-package io.zpadoctor.client.bundle.internal;
+package io.zpadoctor.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

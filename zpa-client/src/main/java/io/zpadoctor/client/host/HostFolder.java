@@ -1,4 +1,4 @@
-package io.zpadoctor.client.bundle;
+package io.zpadoctor.client.host;
 
 import java.util.Collections;
 import java.util.Map;

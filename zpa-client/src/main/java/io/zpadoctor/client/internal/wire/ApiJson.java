@@ -1,4 +1,4 @@
-package io.zpadoctor.client.bundle.internal;
+package io.zpadoctor.client.internal.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zpadoctor.client.bundle.BundleException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ public final class ApiJson {
     private ApiJson() {
     }
 
-    public static Result read(byte[] bytes, String file) throws BundleException {
+    public static Result read(byte[] bytes, String file) throws WireException {
         Shape shape = parse(bytes, file);
         List<String> warnings = new ArrayList<>();
         if (shape.singlePage && shape.totalPages > 1) {
@@ -95,14 +94,14 @@ public final class ApiJson {
     }
 
     /** Reads one list response; {@code source} names it in errors (the endpoint and page). */
-    public static Page readPage(byte[] bytes, String source) throws BundleException {
+    public static Page readPage(byte[] bytes, String source) throws WireException {
         Shape shape = parse(bytes, source);
         if (shape.pages > 1) {
-            throw new BundleException(source, "expected one page {\"totalPages\", \"list\"}, found "
+            throw new WireException(source, "expected one page {\"totalPages\", \"list\"}, found "
                     + shape.pages + " pages in one response");
         }
         if (shape.pages == 0 && shape.singleObject) {
-            throw new BundleException(source, "expected a page {\"totalPages\", \"list\"} or an array,"
+            throw new WireException(source, "expected a page {\"totalPages\", \"list\"} or an array,"
                     + " found a single object");
         }
         // more pages than an int holds is no page count a server could mean: unknown, never wrapped
@@ -115,12 +114,12 @@ public final class ApiJson {
                          boolean singleObject) {
     }
 
-    private static Shape parse(byte[] bytes, String file) throws BundleException {
+    private static Shape parse(byte[] bytes, String file) throws WireException {
         List<Item> items = new ArrayList<>();
         try (JsonParser p = MAPPER.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new BundleException(file, "the file is empty; expected a JSON array of objects or an API page"
+                throw new WireException(file, "the file is empty; expected a JSON array of objects or an API page"
                         + " {\"totalPages\", \"list\"} (delete the file if there are no such objects)");
             }
             long declared = -1;
@@ -183,7 +182,7 @@ public final class ApiJson {
                             + " appears twice in one object; which value is meant cannot be told: keep one"
                             : "not valid JSON: " + m);
         } catch (IOException e) {
-            throw new BundleException(file, "cannot be read: " + e.getMessage());
+            throw new WireException(file, "cannot be read: " + e.getMessage());
         }
     }
 
@@ -203,7 +202,7 @@ public final class ApiJson {
 
     /** At START_OBJECT: an API object, or a page whose "list" holds them. */
     private static Parsed readObject(JsonParser p, byte[] bytes, String file, int index)
-            throws IOException, BundleException {
+            throws IOException, WireException {
         JsonLocation start = p.currentTokenLocation();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         List<Item> list = null;
@@ -301,7 +300,7 @@ public final class ApiJson {
         }
     }
 
-    private static BundleException unexpected(String file, JsonParser p, String expected) {
+    private static WireException unexpected(String file, JsonParser p, String expected) {
         JsonLocation l = p.currentTokenLocation();
         JsonToken t = p.currentToken();
         String found = t == null ? "the end of the file" : switch (t) {
@@ -318,7 +317,7 @@ public final class ApiJson {
         return at(file, l.getLineNr(), l.getColumnNr(), "expected " + expected + ", found " + found);
     }
 
-    static BundleException at(String file, int line, int column, String problem) {
-        return new BundleException(file, line, column, problem);
+    static WireException at(String file, int line, int column, String problem) {
+        return new WireException(file, line, column, problem);
     }
 }

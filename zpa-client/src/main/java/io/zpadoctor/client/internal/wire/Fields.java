@@ -1,7 +1,6 @@
-package io.zpadoctor.client.bundle.internal;
+package io.zpadoctor.client.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zpadoctor.client.bundle.BundleException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,13 +13,13 @@ import java.util.Locale;
  * Typed reads of one API object's fields, forgiving about representation (numbers and times as strings or
  * numbers, epoch seconds or milliseconds, booleans as strings) and precise about what is wrong otherwise.
  */
-final class Fields {
+public final class Fields {
     private final ApiJson.Item item;
     private final JsonNode node;
     private final String file;
     private final String what;
 
-    Fields(ApiJson.Item item, String file, String what) {
+    public Fields(ApiJson.Item item, String file, String what) {
         this.item = item;
         this.node = item.node();
         this.file = file;
@@ -28,7 +27,7 @@ final class Fields {
     }
 
     /** For an object nested in another (a group's embedded connectors): errors point at the parent field. */
-    Fields(JsonNode nested, ApiJson.Item parent, String parentField, String file, String what) {
+    public Fields(JsonNode nested, ApiJson.Item parent, String parentField, String file, String what) {
         int[] at = parent.where(parentField);
         this.item = new ApiJson.Item((com.fasterxml.jackson.databind.node.ObjectNode) nested, at[0], at[1], null, -1,
                 -1, parent.index());
@@ -37,12 +36,12 @@ final class Fields {
         this.what = what;
     }
 
-    JsonNode raw(String field) {
+    public JsonNode raw(String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v;
     }
 
-    String id() throws BundleException {
+    public String id() throws WireException {
         String id = text("id");
         if (id == null) {
             throw error("id", "has no \"id\"; every API object needs one");
@@ -50,7 +49,7 @@ final class Fields {
         return id;
     }
 
-    String text(String field) {
+    public String text(String field) {
         JsonNode v = raw(field);
         if (v == null || v.isContainerNode()) {
             return null;
@@ -60,7 +59,7 @@ final class Fields {
     }
 
     /** The first field of several aliases that has a value. */
-    String text(String... fields) {
+    public String text(String... fields) {
         for (String f : fields) {
             String v = text(f);
             if (v != null) {
@@ -70,7 +69,7 @@ final class Fields {
         return null;
     }
 
-    Integer integer(String field) throws BundleException {
+    public Integer integer(String field) throws WireException {
         JsonNode v = raw(field);
         if (v == null) {
             return null;
@@ -89,7 +88,7 @@ final class Fields {
         }
     }
 
-    int count(String field) throws BundleException {
+    public int count(String field) throws WireException {
         Integer v = integer(field);
         if (v != null && v < 0) {
             throw error(field, "expected a count of 0 or more, found " + v);
@@ -97,7 +96,7 @@ final class Fields {
         return v == null ? 0 : v;
     }
 
-    Integer nonNegative(String field) throws BundleException {
+    public Integer nonNegative(String field) throws WireException {
         Integer v = integer(field);
         if (v != null && v < 0) {
             throw error(field, "expected a count of 0 or more, found " + v);
@@ -105,7 +104,7 @@ final class Fields {
         return v;
     }
 
-    boolean bool(String field, boolean absent) throws BundleException {
+    public boolean bool(String field, boolean absent) throws WireException {
         JsonNode v = raw(field);
         if (v == null) {
             return absent;
@@ -126,7 +125,7 @@ final class Fields {
      * Epoch seconds or milliseconds (as number or string) or ISO-8601. Zero means absent: the Python SDK
      * prints 0 for times the API did not send.
      */
-    Instant instant(String field) throws BundleException {
+    public Instant instant(String field) throws WireException {
         JsonNode v = raw(field);
         if (v == null) {
             return null;
@@ -163,7 +162,7 @@ final class Fields {
         return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
     }
 
-    List<JsonNode> array(String field) throws BundleException {
+    public List<JsonNode> array(String field) throws WireException {
         JsonNode v = raw(field);
         if (v == null) {
             return null;
@@ -177,7 +176,7 @@ final class Fields {
     }
 
     /** Strings of an array field (numbers turned into text); null when the field is absent. */
-    List<String> strings(String field) throws BundleException {
+    public List<String> strings(String field) throws WireException {
         List<JsonNode> a = array(field);
         if (a == null) {
             return null;
@@ -195,7 +194,7 @@ final class Fields {
     }
 
     /** Ids of an array of objects ({@code [{"id": ...}]}) or of plain ids; null when absent. */
-    List<String> ids(String field) throws BundleException {
+    public List<String> ids(String field) throws WireException {
         List<JsonNode> a = array(field);
         if (a == null) {
             return null;
@@ -211,15 +210,15 @@ final class Fields {
         return out;
     }
 
-    JsonNode object(String field) {
+    public JsonNode object(String field) {
         JsonNode v = raw(field);
         return v != null && v.isObject() ? v : null;
     }
 
-    BundleException error(String field, String problem) {
+    public WireException error(String field, String problem) {
         int[] at = item.where(field);
         String id = node.hasNonNull("id") ? " (id " + node.get("id").asText() + ")" : "";
-        return new BundleException(file, at[0], at[1], what + " #" + (item.index() + 1) + id + ", field \""
+        return new WireException(file, at[0], at[1], what + " #" + (item.index() + 1) + id + ", field \""
                 + field + "\": " + problem);
     }
 

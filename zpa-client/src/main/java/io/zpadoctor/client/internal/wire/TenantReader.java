@@ -1,6 +1,5 @@
-package io.zpadoctor.client.bundle.internal;
+package io.zpadoctor.client.internal.wire;
 
-import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
@@ -35,7 +34,7 @@ public final class TenantReader {
     }
 
     /** Reads one api/ file; an unknown name is reported, not guessed at. */
-    public void accept(String path, byte[] bytes) throws BundleException {
+    public void accept(String path, byte[] bytes) throws WireException {
         TenantCollection c = null;
         for (TenantCollection t : TenantCollection.values()) {
             if (t.bundlePath().equals(path)) {
@@ -58,7 +57,7 @@ public final class TenantReader {
      * @param source what each fact records as its source, shown beside evidence in reports
      */
     public void accept(TenantCollection c, List<ApiJson.Item> items, String where, String source)
-            throws BundleException {
+            throws WireException {
         loaded.add(c);
         for (ApiJson.Item item : items) {
             switch (c) {

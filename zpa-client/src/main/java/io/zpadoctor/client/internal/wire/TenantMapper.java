@@ -1,7 +1,6 @@
-package io.zpadoctor.client.bundle.internal;
+package io.zpadoctor.client.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ApplicationServer;
@@ -24,7 +23,7 @@ public final class TenantMapper {
     private TenantMapper() {
     }
 
-    public static AppConnector connector(Fields f, String source, String groupFallback) throws BundleException {
+    public static AppConnector connector(Fields f, String source, String groupFallback) throws WireException {
         // list results may carry the runtime fields only in the assistantVersion sub-record
         JsonNode av = f.object("assistantVersion");
         AppConnector.Builder b = AppConnector.builder(f.id())
@@ -67,7 +66,7 @@ public final class TenantMapper {
         return b.build();
     }
 
-    public static ConnectorGroup group(Fields f, String source) throws BundleException {
+    public static ConnectorGroup group(Fields f, String source) throws WireException {
         return ConnectorGroup.builder(f.id())
                 .name(f.text("name"))
                 .enabled(f.bool("enabled", true))
@@ -87,7 +86,7 @@ public final class TenantMapper {
 
     /** Connectors embedded in a group's record ({@code GET appConnectorGroup/{id}} returns them). */
     public static List<AppConnector> embeddedConnectors(Fields group, ApiJson.Item item, String groupId,
-                                                        String file, String source) throws BundleException {
+                                                        String file, String source) throws WireException {
         List<JsonNode> list = group.array("connectors");
         List<AppConnector> out = new ArrayList<>();
         if (list == null) {
@@ -102,7 +101,7 @@ public final class TenantMapper {
         return out;
     }
 
-    public static ProvisioningKey key(Fields f, String source) throws BundleException {
+    public static ProvisioningKey key(Fields f, String source) throws WireException {
         ProvisioningKey.Builder b = ProvisioningKey.builder(f.id())
                 .name(f.text("name"))
                 .associationType(f.text("associationType"))
@@ -120,12 +119,12 @@ public final class TenantMapper {
         return b.build();
     }
 
-    public static EnrollmentCertificate certificate(Fields f, String source) throws BundleException {
+    public static EnrollmentCertificate certificate(Fields f, String source) throws WireException {
         return new EnrollmentCertificate(f.id(), f.text("name"), f.instant("validFromInEpochSec"),
                 f.instant("validToInEpochSec"), f.text("issuedTo"), f.text("issuedBy"), source);
     }
 
-    public static ServerGroup serverGroup(Fields f, String source) throws BundleException {
+    public static ServerGroup serverGroup(Fields f, String source) throws WireException {
         ServerGroup.Builder b = ServerGroup.builder(f.id())
                 .name(f.text("name"))
                 .enabled(f.bool("enabled", true))
@@ -149,7 +148,7 @@ public final class TenantMapper {
         return b.build();
     }
 
-    public static ApplicationSegment segment(Fields f, String source) throws BundleException {
+    public static ApplicationSegment segment(Fields f, String source) throws WireException {
         return ApplicationSegment.builder(f.id())
                 .name(f.text("name"))
                 .enabled(f.bool("enabled", true))
@@ -164,7 +163,7 @@ public final class TenantMapper {
     }
 
     /** Both spellings the API returns: a flat from/to string list and a list of {from, to} objects. */
-    static List<PortRange> ports(Fields f, String flatField, String structuredField) throws BundleException {
+    static List<PortRange> ports(Fields f, String flatField, String structuredField) throws WireException {
         Set<PortRange> out = new LinkedHashSet<>();
         List<String> flat = f.strings(flatField);
         if (flat != null) {
@@ -189,7 +188,7 @@ public final class TenantMapper {
         return new ArrayList<>(out);
     }
 
-    private static PortRange range(Fields f, String field, String from, String to) throws BundleException {
+    private static PortRange range(Fields f, String field, String from, String to) throws WireException {
         try {
             int a = Integer.parseInt(from.strip());
             int b = Integer.parseInt(to.strip());
@@ -201,7 +200,7 @@ public final class TenantMapper {
         }
     }
 
-    private static Integer secondsOfDay(Fields f) throws BundleException {
+    private static Integer secondsOfDay(Fields f) throws WireException {
         Integer v = f.integer("upgradeTimeInSecs");
         if (v != null && (v < 0 || v >= 86_400)) {
             throw f.error("upgradeTimeInSecs", "expected seconds after midnight (0-86399), found " + v);
@@ -209,7 +208,7 @@ public final class TenantMapper {
         return v;
     }
 
-    private static java.time.Instant nested(Fields f, JsonNode av, String field) throws BundleException {
+    private static java.time.Instant nested(Fields f, JsonNode av, String field) throws WireException {
         try {
             long n = Long.parseLong(av.get(field).asText().strip());
             return n <= 0 ? null : n > 100_000_000_000L ? java.time.Instant.ofEpochMilli(n) : java.time.Instant.ofEpochSecond(n);
