@@ -1,0 +1,138 @@
+package io.zpadoctor.client.lss;
+
+import io.zpadoctor.model.telemetry.MetricsRecord;
+import io.zpadoctor.model.telemetry.TelemetryIntake;
+import io.zpadoctor.model.telemetry.TelemetryRecord;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a Log Streaming Service feed, one JSON record per line, plain or gzip (told apart by the first bytes, not
+ * the name), and hands each App Connector record to a consumer as it is read: hours of records never sit in memory.
+ * Unknown and malformed lines are counted, the first few kept with their line numbers; none becomes a fact. A line
+ * longer than {@link #MAX_LINE} bytes is malformed and skipped to its end.
+ */
+public final class LssReader {
+    /** Longer than any record of the two log types (about 1-2 KB), short enough to hold. */
+    public static final int MAX_LINE = 64 * 1024;
+
+    private LssReader() {
+    }
+
+    /** Reads a file; {@code name} is how reports name it (bundle-relative, or as the user gave it). */
+    public static TelemetryIntake read(Path file, String name, Consumer<? super TelemetryRecord> sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name, sink);
+        }
+    }
+
+    /** Reads a stream to its end (a file, or one connection of a live feed). */
+    public static TelemetryIntake read(InputStream raw, String name, Consumer<? super TelemetryRecord> sink)
+            throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        InputStream src = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        Counter c = new Counter(name);
+        byte[] line = new byte[4096];
+        int len = 0;
+        boolean tooLong = false;
+        long number = 0;
+        byte[] chunk = new byte[1 << 16];
+        int n;
+        while ((n = src.read(chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                byte b = chunk[i];
+                if (b == '\n') {
+                    number++;
+                    c.line(line, len, tooLong, number, sink);
+                    len = 0;
+                    tooLong = false;
+                } else if (!tooLong) {
+                    if (len == MAX_LINE) {
+                        tooLong = true;
+                    } else {
+                        if (len == line.length) {
+                            line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+                        }
+                        line[len++] = b;
+                    }
+                }
+            }
+        }
+        if (len > 0 || tooLong) {
+            number++;
+            c.line(line, len, tooLong, number, sink);
+        }
+        return c.intake();
+    }
+
+    /** Counts what the lines were. */
+    static final class Counter {
+        private final String source;
+        private long status;
+        private long metrics;
+        private long unknown;
+        private long malformed;
+        private final List<TelemetryIntake.Rejected> examples = new ArrayList<>();
+
+        Counter(String source) {
+            this.source = source;
+        }
+
+        void line(byte[] b, int len, boolean tooLong, long number, Consumer<? super TelemetryRecord> sink) {
+            if (len > 0 && b[len - 1] == '\r') {
+                len--;
+            }
+            int start = 0;
+            while (start < len && (b[start] == ' ' || b[start] == '\t')) {
+                start++;
+            }
+            if (start == len && !tooLong) {
+                return; // blank lines separate nothing and mean nothing
+            }
+            if (tooLong) {
+                reject(number, TelemetryIntake.Rejected.Kind.MALFORMED, "longer than " + MAX_LINE + " bytes");
+                return;
+            }
+            LssRecordParser.Result r = LssRecordParser.parse(b, start, len - start, source, number);
+            if (r instanceof LssRecordParser.Parsed p) {
+                if (p.record() instanceof MetricsRecord) {
+                    metrics++;
+                } else {
+                    status++;
+                }
+                sink.accept(p.record());
+            } else if (r instanceof LssRecordParser.Unknown u) {
+                reject(number, TelemetryIntake.Rejected.Kind.UNKNOWN, u.reason());
+            } else if (r instanceof LssRecordParser.Malformed m) {
+                reject(number, TelemetryIntake.Rejected.Kind.MALFORMED, m.reason());
+            }
+        }
+
+        private void reject(long number, TelemetryIntake.Rejected.Kind kind, String reason) {
+            if (kind == TelemetryIntake.Rejected.Kind.UNKNOWN) {
+                unknown++;
+            } else {
+                malformed++;
+            }
+            if (examples.size() < TelemetryIntake.EXAMPLES) {
+                examples.add(new TelemetryIntake.Rejected(number, kind, reason));
+            }
+        }
+
+        TelemetryIntake intake() {
+            return new TelemetryIntake(source, status, metrics, unknown, malformed, 0, examples);
+        }
+    }
+}

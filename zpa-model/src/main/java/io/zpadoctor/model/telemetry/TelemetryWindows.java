@@ -1,0 +1,325 @@
+package io.zpadoctor.model.telemetry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps, per connector, the samples the windows need and nothing older, and sums them up as
+ * {@link ConnectorTelemetry} facts. Memory is bounded whatever the feed does: each series holds at most
+ * {@link #CAPACITY} samples and only those within the longest window of the feed's latest record. Not thread-safe:
+ * one intake thread feeds it (the watch loop, or a reader).
+ */
+public final class TelemetryWindows {
+    /** Samples kept per series and connector: an hour of 1-minute records, or hours of the 5-minute default. */
+    static final int CAPACITY = 64;
+
+    private final TelemetryThresholds limits;
+    private final double cpuLimit;
+    private final long keepSeconds;
+    private final Map<String, State> byConnector = new HashMap<>();
+    private long watermark = Long.MIN_VALUE;
+
+    /**
+     * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
+     */
+    public TelemetryWindows(TelemetryThresholds limits, double cpuLimit) {
+        this.limits = limits;
+        this.cpuLimit = cpuLimit;
+        this.keepSeconds = Math.max(limits.window().getSeconds(), limits.trendWindow().getSeconds());
+    }
+
+    /** Adds one record: its samples replace nothing, they join the connector's series. */
+    public void accept(TelemetryRecord r) {
+        long t = r.at().getEpochSecond();
+        if (t > watermark) {
+            watermark = t;
+        }
+        State s = byConnector.computeIfAbsent(key(r.connector()), k -> new State(r.connector()));
+        s.touch(r, t);
+        long oldest = watermark - keepSeconds;
+        if (r instanceof MetricsRecord m) {
+            s.metrics(m, t);
+        } else if (r instanceof StatusRecord st) {
+            s.status(st, t);
+        }
+        s.evict(oldest);
+    }
+
+    /** The latest record time of the whole feed, or null before the first record. */
+    public Instant watermark() {
+        return watermark == Long.MIN_VALUE ? null : Instant.ofEpochSecond(watermark);
+    }
+
+    public int connectors() {
+        return byConnector.size();
+    }
+
+    /** Every connector's summary as of the feed's latest record, connectors in name order. */
+    public List<ConnectorTelemetry> summaries() {
+        List<ConnectorTelemetry> out = new ArrayList<>(byConnector.size());
+        byConnector.values().stream().sorted((a, b) -> a.name.compareTo(b.name)).forEach(s -> out.add(summary(s)));
+        return out;
+    }
+
+    /** One connector's summary (by name, case-insensitive), or null when no record named it. */
+    public ConnectorTelemetry summary(String connector) {
+        State s = byConnector.get(key(connector));
+        return s == null ? null : summary(s);
+    }
+
+    private static String key(String name) {
+        return name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private ConnectorTelemetry summary(State s) {
+        long now = watermark;
+        long from = now - limits.window().getSeconds();
+        long trendFrom = now - limits.trendWindow().getSeconds();
+        WindowStat cpu = s.cpu.stat(from, now, cpuLimit);
+        WindowStat sys = s.systemMemory.stat(from, now, limits.memoryPercent());
+        WindowStat proc = s.processMemory.stat(from, now, limits.memoryPercent());
+        Double slope = s.disk.slopePerHour(trendFrom, now);
+        Instant targetsDown = s.targetsDownSince == Long.MIN_VALUE ? null : Instant.ofEpochSecond(s.targetsDownSince);
+        return new ConnectorTelemetry(s.name, s.group, null, null, Instant.ofEpochSecond(now),
+                Instant.ofEpochSecond(s.lastSeen), cpu, sys, proc, s.availableDisk, slope, s.portsPercent,
+                s.systemFdPercent, s.processFdPercent, s.targets, s.aliveTargets, targetsDown,
+                s.authFailures.count(trendFrom, now), s.sessions.count(trendFrom, now), s.lastStatus, s.version,
+                s.source);
+    }
+
+    /** One connector's series and latest values. */
+    private static final class State {
+        final String name;
+        String group;
+        String version;
+        String source;
+        long lastSeen = Long.MIN_VALUE;
+        final Series cpu = new Series();
+        final Series systemMemory = new Series();
+        final Series processMemory = new Series();
+        final Series disk = new Series();
+        final Series authFailures = new Series();
+        final Series sessions = new Series();
+        Long availableDisk;
+        long availableDiskAt = Long.MIN_VALUE;
+        Double portsPercent;
+        Double systemFdPercent;
+        Double processFdPercent;
+        Integer targets;
+        Integer aliveTargets;
+        long metricsAt = Long.MIN_VALUE;
+        long targetsDownSince = Long.MIN_VALUE;
+        SessionStatus lastStatus;
+        long statusAt = Long.MIN_VALUE;
+
+        State(String name) {
+            this.name = name;
+        }
+
+        void touch(TelemetryRecord r, long t) {
+            if (t >= lastSeen) {
+                lastSeen = t;
+                source = r.source();
+                if (r.group() != null) {
+                    group = r.group();
+                }
+            }
+        }
+
+        void metrics(MetricsRecord m, long t) {
+            add(cpu, t, m.cpuPercent());
+            add(systemMemory, t, m.systemMemPercent());
+            add(processMemory, t, m.processMemPercent());
+            if (m.availableDiskBytes() != null) {
+                disk.add(t, m.availableDiskBytes());
+            }
+            if (t < metricsAt) {
+                return; // an older record joins the series above, but never replaces the latest values
+            }
+            metricsAt = t;
+            if (m.availableDiskBytes() != null) {
+                availableDisk = m.availableDiskBytes();
+                availableDiskAt = t;
+            }
+            if (m.usedTcpPortsIpv4() != null && m.availablePorts() != null
+                    && m.usedTcpPortsIpv4() + m.availablePorts() > 0) {
+                portsPercent = 100.0 * m.usedTcpPortsIpv4() / (m.usedTcpPortsIpv4() + m.availablePorts());
+            }
+            systemFdPercent = share(m.systemUsedFds(), m.systemMaxFds(), systemFdPercent);
+            processFdPercent = share(m.processUsedFds(), m.processMaxFds(), processFdPercent);
+            if (m.targetCount() != null && m.aliveTargetCount() != null) {
+                targets = m.targetCount();
+                aliveTargets = m.aliveTargetCount();
+                boolean down = m.aliveTargetCount() < m.targetCount();
+                targetsDownSince = !down ? Long.MIN_VALUE : targetsDownSince == Long.MIN_VALUE ? t : targetsDownSince;
+            }
+        }
+
+        void status(StatusRecord s, long t) {
+            add(cpu, t, s.cpuPercent());
+            add(systemMemory, t, s.memPercent());
+            if (s.status() == SessionStatus.AUTH_FAILED) {
+                authFailures.add(t, 1);
+            }
+            if (s.status() == SessionStatus.AUTHENTICATED && s.authenticatedAt() != null) {
+                long session = s.authenticatedAt().getEpochSecond();
+                if (!sessions.holdsValue(session)) {
+                    // a session is counted once, at its start, however many records repeat it
+                    sessions.add(session, session);
+                }
+            }
+            if (t >= statusAt) {
+                statusAt = t;
+                lastStatus = s.status();
+                if (s.version() != null) {
+                    version = s.version();
+                }
+            }
+        }
+
+        void evict(long oldest) {
+            cpu.evict(oldest);
+            systemMemory.evict(oldest);
+            processMemory.evict(oldest);
+            disk.evict(oldest);
+            authFailures.evict(oldest);
+            sessions.evict(oldest);
+        }
+
+        private static void add(Series s, long t, Integer v) {
+            if (v != null) {
+                s.add(t, v);
+            }
+        }
+
+        private static Double share(Long used, Long max, Double previous) {
+            return used != null && max != null && max > 0 ? 100.0 * used / max : previous;
+        }
+    }
+
+    /** Time-stamped samples in arrival order, at most {@link #CAPACITY}: the oldest goes first when full. */
+    static final class Series {
+        private final long[] t = new long[CAPACITY];
+        private final double[] v = new double[CAPACITY];
+        private int head;
+        private int size;
+
+        void add(long time, double value) {
+            int i = (head + size) % CAPACITY;
+            if (size == CAPACITY) {
+                head = (head + 1) % CAPACITY;
+                i = (head + size - 1) % CAPACITY;
+            } else {
+                size++;
+            }
+            t[i] = time;
+            v[i] = value;
+        }
+
+        /** Drops samples older than {@code oldest} from the front (arrival order is time order for a live feed). */
+        void evict(long oldest) {
+            while (size > 0 && t[head] < oldest) {
+                head = (head + 1) % CAPACITY;
+                size--;
+            }
+        }
+
+        int count(long from, long to) {
+            int n = 0;
+            for (int k = 0; k < size; k++) {
+                int i = (head + k) % CAPACITY;
+                if (t[i] >= from && t[i] <= to) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        boolean holdsValue(double value) {
+            for (int k = 0; k < size; k++) {
+                if (v[(head + k) % CAPACITY] == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The window's samples in time order, summed up against {@code limit} (above means strictly above). */
+        WindowStat stat(long from, long to, double limit) {
+            long[] ts = new long[size];
+            double[] vs = new double[size];
+            int n = 0;
+            for (int k = 0; k < size; k++) {
+                int i = (head + k) % CAPACITY;
+                if (t[i] >= from && t[i] <= to) {
+                    ts[n] = t[i];
+                    vs[n] = v[i];
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return WindowStat.NONE;
+            }
+            sortByTime(ts, vs, n);
+            int above = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < n; k++) {
+                if (vs[k] > limit) {
+                    above++;
+                }
+                max = Math.max(max, vs[k]);
+            }
+            Long since = null;
+            for (int k = n - 1; k >= 0 && vs[k] > limit; k--) {
+                since = ts[k];
+            }
+            return new WindowStat(n, above, since == null ? null : Instant.ofEpochSecond(since), max, vs[n - 1],
+                    Instant.ofEpochSecond(ts[n - 1]));
+        }
+
+        /** Least-squares slope of the samples within the range, per hour; null with fewer than 2 distinct times. */
+        Double slopePerHour(long from, long to) {
+            double n = 0;
+            double st = 0;
+            double sv = 0;
+            double stt = 0;
+            double stv = 0;
+            long base = Long.MIN_VALUE;
+            for (int k = 0; k < size; k++) {
+                int i = (head + k) % CAPACITY;
+                if (t[i] < from || t[i] > to) {
+                    continue;
+                }
+                if (base == Long.MIN_VALUE) {
+                    base = t[i];
+                }
+                double x = (t[i] - base) / 3600.0;
+                n++;
+                st += x;
+                sv += v[i];
+                stt += x * x;
+                stv += x * v[i];
+            }
+            double d = n * stt - st * st;
+            return n < 2 || d <= 1e-12 ? null : (n * stv - st * sv) / d;
+        }
+
+        private static void sortByTime(long[] ts, double[] vs, int n) {
+            for (int a = 1; a < n; a++) {   // insertion sort: a window is a few samples, nearly in order
+                long tk = ts[a];
+                double vk = vs[a];
+                int b = a - 1;
+                while (b >= 0 && ts[b] > tk) {
+                    ts[b + 1] = ts[b];
+                    vs[b + 1] = vs[b];
+                    b--;
+                }
+                ts[b + 1] = tk;
+                vs[b + 1] = vk;
+            }
+        }
+    }
+}
