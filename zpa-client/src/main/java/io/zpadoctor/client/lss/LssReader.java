@@ -37,13 +37,19 @@ public final class LssReader {
     /** Reads a stream to its end (a file, or one connection of a live feed). */
     public static TelemetryIntake read(InputStream raw, String name, Consumer<? super TelemetryRecord> sink)
             throws IOException {
+        Counter c = new Counter(name);
+        read(raw, c, sink);
+        return c.intake();
+    }
+
+    /** Reads a stream to its end, counting into {@code c} as it goes (a live feed's connections share one). */
+    static void read(InputStream raw, Counter c, Consumer<? super TelemetryRecord> sink) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
         InputStream src = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
-        Counter c = new Counter(name);
         byte[] line = new byte[4096];
         int len = 0;
         boolean tooLong = false;
@@ -74,10 +80,9 @@ public final class LssReader {
             number++;
             c.line(line, len, tooLong, number, sink);
         }
-        return c.intake();
     }
 
-    /** Counts what the lines were. */
+    /** Counts what the lines were; connections of one listener share it, so its counts are guarded. */
     static final class Counter {
         private final String source;
         private long status;
@@ -107,10 +112,12 @@ public final class LssReader {
             }
             LssRecordParser.Result r = LssRecordParser.parse(b, start, len - start, source, number);
             if (r instanceof LssRecordParser.Parsed p) {
-                if (p.record() instanceof MetricsRecord) {
-                    metrics++;
-                } else {
-                    status++;
+                synchronized (this) {
+                    if (p.record() instanceof MetricsRecord) {
+                        metrics++;
+                    } else {
+                        status++;
+                    }
                 }
                 sink.accept(p.record());
             } else if (r instanceof LssRecordParser.Unknown u) {
@@ -120,7 +127,7 @@ public final class LssReader {
             }
         }
 
-        private void reject(long number, TelemetryIntake.Rejected.Kind kind, String reason) {
+        private synchronized void reject(long number, TelemetryIntake.Rejected.Kind kind, String reason) {
             if (kind == TelemetryIntake.Rejected.Kind.UNKNOWN) {
                 unknown++;
             } else {
@@ -131,7 +138,7 @@ public final class LssReader {
             }
         }
 
-        TelemetryIntake intake() {
+        synchronized TelemetryIntake intake() {
             return new TelemetryIntake(source, status, metrics, unknown, malformed, 0, examples);
         }
     }
