@@ -85,6 +85,8 @@ class PackageDependenciesTest {
         assertThat(violations(uses, "io.zpadoctor.client.api", "io.zpadoctor.client.bundle",
                 "io.zpadoctor.client.host")).isEmpty();
         assertThat(violations(uses, "io.zpadoctor.client.bundle", "io.zpadoctor.client.api.internal")).isEmpty();
+        assertThat(violations(uses, "io.zpadoctor.client.lss", "io.zpadoctor.client.bundle", "io.zpadoctor.client.api",
+                "io.zpadoctor.client.host")).isEmpty();
     }
 
     @Test

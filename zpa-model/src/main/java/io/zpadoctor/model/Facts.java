@@ -2,6 +2,7 @@ package io.zpadoctor.model;
 
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.internal.Require;
+import io.zpadoctor.model.telemetry.TelemetryFeed;
 import io.zpadoctor.model.tenant.Tenant;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param thresholds the limits to apply; null lets the diagnoser use its own (the runbook's by default)
  * @param origin a short description of where the facts came from, for the report (e.g. a bundle path)
  * @param notes what reading the input noticed that a reader of the report should know (missing pages...)
+ * @param telemetry the Log Streaming Service records, summed up per connector ({@link TelemetryFeed#empty()} without)
  */
 public record Facts(
         Tenant tenant,
@@ -24,13 +26,21 @@ public record Facts(
         EvaluationTime evaluationTime,
         Thresholds thresholds,
         String origin,
-        List<String> notes) {
+        List<String> notes,
+        TelemetryFeed telemetry) {
 
     public Facts {
+        telemetry = telemetry == null ? TelemetryFeed.empty() : telemetry;
         tenant = tenant == null ? Tenant.EMPTY : tenant;
         hostFacts = Require.list(hostFacts);
         reportedCase = reportedCase == null ? ReportedCase.NONE : reportedCase;
         notes = Require.list(notes);
+    }
+
+    /** Facts without telemetry. */
+    public Facts(Tenant tenant, List<HostFact> hostFacts, ReportedCase reportedCase, EvaluationTime evaluationTime,
+                 Thresholds thresholds, String origin, List<String> notes) {
+        this(tenant, hostFacts, reportedCase, evaluationTime, thresholds, origin, notes, null);
     }
 
     public static Builder builder() {
@@ -38,7 +48,8 @@ public record Facts(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().tenant(tenant).reportedCase(reportedCase).thresholds(thresholds).origin(origin);
+        Builder b = new Builder().tenant(tenant).reportedCase(reportedCase).thresholds(thresholds).origin(origin)
+                .telemetry(telemetry);
         b.hostFacts.addAll(hostFacts);
         b.notes.addAll(notes);
         b.evaluationTime = evaluationTime;
@@ -53,6 +64,7 @@ public record Facts(
         private Thresholds thresholds;
         private String origin;
         private final List<String> notes = new ArrayList<>();
+        private TelemetryFeed telemetry;
 
         private Builder() {
         }
@@ -67,9 +79,10 @@ public record Facts(
         public Builder origin(String v) { this.origin = v; return this; }
         public Builder note(String v) { this.notes.add(v); return this; }
         public Builder notes(List<String> v) { this.notes.addAll(v); return this; }
+        public Builder telemetry(TelemetryFeed v) { this.telemetry = v; return this; }
 
         public Facts build() {
-            return new Facts(tenant, hostFacts, reportedCase, evaluationTime, thresholds, origin, notes);
+            return new Facts(tenant, hostFacts, reportedCase, evaluationTime, thresholds, origin, notes, telemetry);
         }
     }
 }

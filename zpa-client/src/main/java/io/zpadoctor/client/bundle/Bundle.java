@@ -4,6 +4,7 @@ import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.client.host.HostEvidence;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.telemetry.TelemetryFeed;
 import io.zpadoctor.model.tenant.Tenant;
 
 import java.time.Instant;
@@ -15,19 +16,27 @@ import java.util.List;
  * @param origin the path it was read from
  * @param collectedAt when it was collected ({@code case.json collectedAt}), or null
  * @param warnings what was noticed while reading: skipped links, missing pages, unknown files
+ * @param telemetry the Log Streaming Service records of {@code lss/}, read as they came
  */
 public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, Instant collectedAt,
-                     List<HostFolder> hosts, List<String> warnings) {
+                     List<HostFolder> hosts, List<String> warnings, TelemetryFeed telemetry) {
 
     public Bundle {
         hosts = List.copyOf(hosts);
         warnings = List.copyOf(warnings);
         reportedCase = reportedCase == null ? ReportedCase.NONE : reportedCase;
+        telemetry = telemetry == null ? TelemetryFeed.empty() : telemetry;
+    }
+
+    /** A bundle without {@code lss/} records. */
+    public Bundle(String origin, Tenant tenant, ReportedCase reportedCase, Instant collectedAt, List<HostFolder> hosts,
+                  List<String> warnings) {
+        this(origin, tenant, reportedCase, collectedAt, hosts, warnings, null);
     }
 
     /** The same bundle with another case (the command line overrides {@code case.json}). */
     public Bundle withCase(ReportedCase c) {
-        return new Bundle(origin, tenant, c, collectedAt, hosts, warnings);
+        return new Bundle(origin, tenant, c, collectedAt, hosts, warnings, telemetry);
     }
 
     /**
@@ -51,6 +60,9 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
         if (other.hosts().isEmpty()) {
             notes.add(other.origin() + ": holds no hosts/ folder");
         }
+        if (!other.telemetry().isEmpty()) {
+            notes.add(other.origin() + ": its lss/ records are ignored; telemetry comes from " + origin);
+        }
         if (!other.tenant().loaded().isEmpty()) {
             notes.add(other.origin() + ": its api/ files are ignored; the tenant comes from " + origin);
         }
@@ -64,13 +76,14 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
                 reportedCase.customerId() != null ? reportedCase.customerId() : o.customerId(),
                 reportedCase.managementApi() != null ? reportedCase.managementApi() : o.managementApi());
         return new Bundle(origin + " + hosts from " + other.origin(), tenant, c,
-                collectedAt != null ? collectedAt : other.collectedAt(), merged, notes);
+                collectedAt != null ? collectedAt : other.collectedAt(), merged, notes, telemetry);
     }
 
     /** The facts to diagnose: evaluated as of the collection time when the bundle records one. */
     public Facts toFacts() {
         Facts.Builder b = Facts.builder().tenant(tenant).reportedCase(reportedCase).origin(origin)
-                .hostFacts(HostEvidence.collect(hosts, tenant, reportedCase, collectedAt)).notes(warnings);
+                .hostFacts(HostEvidence.collect(hosts, tenant, reportedCase, collectedAt)).notes(warnings)
+                .telemetry(telemetry);
         if (collectedAt != null) {
             b.evaluatedAt(collectedAt, "case.json collectedAt");
         }

@@ -9,9 +9,12 @@ import io.zpadoctor.client.bundle.internal.DirectoryFiles;
 import io.zpadoctor.client.bundle.internal.Limits;
 import io.zpadoctor.client.internal.wire.TenantReader;
 import io.zpadoctor.client.internal.wire.WireException;
+import io.zpadoctor.client.lss.LssReader;
 import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.telemetry.TelemetryFeed;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,8 +94,9 @@ public final class BundleReader {
 
     static Bundle read(BundleFiles files, String origin, Limits limits) throws BundleException {
         List<String> paths = files.list();
-        if (paths.stream().noneMatch(p -> p.equals(CaseFile.PATH) || p.startsWith("api/") || p.startsWith("hosts/"))) {
-            throw new BundleException(origin, "holds no case.json, api/ or hosts/: not a ZPA Doctor bundle"
+        if (paths.stream().noneMatch(p -> p.equals(CaseFile.PATH) || p.startsWith("api/") || p.startsWith("hosts/")
+                || p.startsWith(LSS))) {
+            throw new BundleException(origin, "holds no case.json, api/, hosts/ or lss/: not a ZPA Doctor bundle"
                     + (paths.isEmpty() ? " (it is empty)" : " (it holds " + preview(paths) + ")"));
         }
         List<String> warnings = new ArrayList<>(files.warnings());
@@ -114,7 +118,28 @@ public final class BundleReader {
                 }
             }
         }
-        return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings, limits), warnings);
+        return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings, limits), warnings,
+                telemetry(files, paths));
+    }
+
+    /** Where a bundle keeps Log Streaming Service records: any file under it, one JSON record per line. */
+    static final String LSS = "lss/";
+
+    private static TelemetryFeed telemetry(BundleFiles files, List<String> paths) throws BundleException {
+        TelemetryFeed feed = TelemetryFeed.empty();
+        for (String p : paths) {
+            if (!p.startsWith(LSS) || p.endsWith("/")) {
+                continue;
+            }
+            try (InputStream in = files.open(p)) {
+                if (in != null) {
+                    feed.intake(LssReader.read(in, p, feed));
+                }
+            } catch (IOException e) {
+                throw new BundleException(p, "cannot be read: " + e.getMessage());
+            }
+        }
+        return feed;
     }
 
     private static List<HostFolder> hosts(BundleFiles files, List<String> paths, List<String> warnings, Limits limits)

@@ -16,20 +16,22 @@ public final class TelemetryWindows {
     /** Samples kept per series and connector: an hour of 1-minute records, or hours of the 5-minute default. */
     static final int CAPACITY = 64;
 
-    private final TelemetryThresholds limits;
-    private final double cpuLimit;
     private final long keepSeconds;
     private final Map<String, State> byConnector = new HashMap<>();
     private long watermark = Long.MIN_VALUE;
 
-    /**
-     * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
-     */
-    public TelemetryWindows(TelemetryThresholds limits, double cpuLimit) {
-        this.limits = limits;
-        this.cpuLimit = cpuLimit;
-        this.keepSeconds = Math.max(limits.window().getSeconds(), limits.trendWindow().getSeconds());
+    /** Keeps what windows as long as the default thresholds' need. */
+    public TelemetryWindows() {
+        this(KEEP);
     }
+
+    /** Keeps samples for {@code keep} behind the feed's latest record; no window of a summary may be longer. */
+    public TelemetryWindows(java.time.Duration keep) {
+        this.keepSeconds = keep.getSeconds();
+    }
+
+    /** Long enough for any window a configuration may set (the summaries read what they need of it). */
+    public static final java.time.Duration KEEP = java.time.Duration.ofHours(6);
 
     /** Adds one record: its samples replace nothing, they join the connector's series. */
     public void accept(TelemetryRecord r) {
@@ -57,24 +59,29 @@ public final class TelemetryWindows {
         return byConnector.size();
     }
 
-    /** Every connector's summary as of the feed's latest record, connectors in name order. */
-    public List<ConnectorTelemetry> summaries() {
+    /**
+     * Every connector's summary as of the feed's latest record, connectors in name order.
+     *
+     * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
+     */
+    public List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
         List<ConnectorTelemetry> out = new ArrayList<>(byConnector.size());
-        byConnector.values().stream().sorted((a, b) -> a.name.compareTo(b.name)).forEach(s -> out.add(summary(s)));
+        byConnector.values().stream().sorted((a, b) -> a.name.compareTo(b.name))
+                .forEach(s -> out.add(summary(s, limits, cpuLimit)));
         return out;
     }
 
     /** One connector's summary (by name, case-insensitive), or null when no record named it. */
-    public ConnectorTelemetry summary(String connector) {
+    public ConnectorTelemetry summary(String connector, TelemetryThresholds limits, double cpuLimit) {
         State s = byConnector.get(key(connector));
-        return s == null ? null : summary(s);
+        return s == null ? null : summary(s, limits, cpuLimit);
     }
 
     private static String key(String name) {
         return name.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private ConnectorTelemetry summary(State s) {
+    private ConnectorTelemetry summary(State s, TelemetryThresholds limits, double cpuLimit) {
         long now = watermark;
         long from = now - limits.window().getSeconds();
         long trendFrom = now - limits.trendWindow().getSeconds();

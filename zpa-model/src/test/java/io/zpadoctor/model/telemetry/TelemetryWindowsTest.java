@@ -22,11 +22,11 @@ class TelemetryWindowsTest {
 
     @Test
     void oneSpikeIsNotSustainedEverySampleOfTheWindowIs() {
-        TelemetryWindows w = new TelemetryWindows(TelemetryThresholds.DEFAULTS, 80);
+        TelemetryWindows w = new TelemetryWindows();
         for (int m = 0; m <= 60; m += 5) {
             w.accept(metrics(m, m == 60 ? 99 : 30, null));
         }
-        WindowStat spike = w.summary("ac-1").cpu();
+        WindowStat spike = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu();
         assertThat(spike.samples()).isEqualTo(4);          // minutes 45, 50, 55, 60 within 15 minutes of 60
         assertThat(spike.above()).isEqualTo(1);
         assertThat(spike.sustained(3)).isFalse();
@@ -34,7 +34,7 @@ class TelemetryWindowsTest {
         for (int m = 65; m <= 80; m += 5) {
             w.accept(metrics(m, 91, null));
         }
-        WindowStat hot = w.summary("AC-1").cpu();
+        WindowStat hot = w.summary("AC-1", TelemetryThresholds.DEFAULTS, 80).cpu();
         assertThat(hot.sustained(3)).isTrue();
         // the window at minute 80 holds minutes 65-80: the spike at 60 has left it
         assertThat(hot.aboveSince()).isEqualTo(T0.plusSeconds(65 * 60));
@@ -43,12 +43,12 @@ class TelemetryWindowsTest {
 
     @Test
     void theDiskTrendIsTheSlopeOfTheTrendWindow() {
-        TelemetryWindows w = new TelemetryWindows(TelemetryThresholds.DEFAULTS, 80);
+        TelemetryWindows w = new TelemetryWindows();
         long gb = 1L << 30;
         for (int m = 0; m <= 60; m += 10) {
             w.accept(metrics(m, 10, 2 * gb - m * (gb / 60)));  // a gigabyte an hour
         }
-        ConnectorTelemetry t = w.summary("ac-1");
+        ConnectorTelemetry t = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80);
         assertThat(t.diskBytesPerHour()).isCloseTo(-(double) (gb / 60) * 60, within(1e6));
         assertThat(t.hoursToDiskFloor(100L << 20)).isCloseTo((gb - (100L << 20)) / (double) gb, within(0.01));
         assertThat(t.availableDiskBytes()).isEqualTo(2 * gb - 60 * (gb / 60));
@@ -56,14 +56,14 @@ class TelemetryWindowsTest {
 
     @Test
     void sessionsAreCountedOnceAtTheirStartAndFailuresWithinTheTrendWindow() {
-        TelemetryWindows w = new TelemetryWindows(TelemetryThresholds.DEFAULTS, 80);
+        TelemetryWindows w = new TelemetryWindows();
         for (int m = 0; m < 60; m += 5) {
             // a status record every 5 minutes, a new session every 15
             w.accept(status(m, SessionStatus.AUTHENTICATED, T0.plusSeconds((m / 15) * 900L)));
         }
         w.accept(status(61, SessionStatus.AUTH_FAILED, null));
         w.accept(status(62, SessionStatus.AUTH_FAILED, null));
-        ConnectorTelemetry t = w.summary("ac-1");
+        ConnectorTelemetry t = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80);
         // sessions began at minutes 0, 15, 30 and 45; the hour before minute 62 holds the last three
         assertThat(t.reconnects()).isEqualTo(3);
         assertThat(t.authFailures()).isEqualTo(2);
@@ -73,30 +73,30 @@ class TelemetryWindowsTest {
 
     @Test
     void memoryStaysBoundedWhateverTheFeedAndOldRecordsNeverReplaceTheLatest() {
-        TelemetryWindows w = new TelemetryWindows(TelemetryThresholds.DEFAULTS, 80);
+        TelemetryWindows w = new TelemetryWindows();
         for (int i = 0; i < 10_000; i++) {
             w.accept(metrics(100, 50, 5L));   // a flood at one instant
         }
-        assertThat(w.summary("ac-1").cpu().samples()).isEqualTo(TelemetryWindows.CAPACITY);
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(TelemetryWindows.CAPACITY);
         w.accept(metrics(99, 95, 1L));        // late and older: joins the series, replaces no latest value
-        assertThat(w.summary("ac-1").availableDiskBytes()).isEqualTo(5L);
-        w.accept(metrics(400, 10, 7L));       // five hours on: everything before the longest window is gone
-        assertThat(w.summary("ac-1").cpu().samples()).isEqualTo(1);
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).availableDiskBytes()).isEqualTo(5L);
+        w.accept(metrics(500, 10, 7L));       // more than six hours on: everything kept before is gone
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(1);
     }
 
     @Test
     void targetsDownSinceTheFirstRecordThatShowedIt() {
-        TelemetryWindows w = new TelemetryWindows(TelemetryThresholds.DEFAULTS, 80);
+        TelemetryWindows w = new TelemetryWindows();
         w.accept(metrics(0, 10, 1L));
         MetricsRecord down = new MetricsRecord(T0.plusSeconds(300), "ac-1", null, 10, 40, 10, 1L, 9, 6, null, null,
                 null, null, null, null, null, null, "m", 2);
         w.accept(down);
         w.accept(new MetricsRecord(T0.plusSeconds(600), "ac-1", null, 10, 40, 10, 1L, 9, 5, null, null,
                 null, null, null, null, null, null, "m", 3));
-        ConnectorTelemetry t = w.summary("ac-1");
+        ConnectorTelemetry t = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80);
         assertThat(t.targetsDownSince()).isEqualTo(T0.plusSeconds(300));
         assertThat(t.aliveTargets()).isEqualTo(5);
         w.accept(metrics(15, 10, 1L));
-        assertThat(w.summary("ac-1").targetsDownSince()).isNull();
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).targetsDownSince()).isNull();
     }
 }

@@ -14,6 +14,15 @@ public interface BundleFiles {
     byte[] read(String path) throws BundleException;
 
     /**
+     * A file as a stream, for files read line by line however long ({@code lss/}): from disk for a folder, from what
+     * the archive held (within its limits) for an archive; null when it does not exist.
+     */
+    default java.io.InputStream open(String path) throws BundleException {
+        byte[] b = read(path);
+        return b == null ? null : new java.io.ByteArrayInputStream(b);
+    }
+
+    /**
      * A host file, bounded by {@link Limits#probeBytes()}: whole when it fits; else, for a journal, its end, and for
      * any other probe nothing (such a size is not that command's output). Null when it does not exist.
      */

@@ -178,6 +178,19 @@ public final class DirectoryFiles implements BundleFiles {
     }
 
     @Override
+    public java.io.InputStream open(String path) throws BundleException {
+        Path p = files.get(path);
+        if (p == null) {
+            return null;
+        }
+        try {
+            return Files.newInputStream(p);
+        } catch (IOException e) {
+            throw new BundleException(path, "cannot be read: " + reason(e));
+        }
+    }
+
+    @Override
     public HostBytes readHost(String path) throws BundleException {
         Path p = files.get(path);
         if (p == null) {

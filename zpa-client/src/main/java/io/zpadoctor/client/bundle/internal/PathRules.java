@@ -62,7 +62,7 @@ final class PathRules {
             return "";
         }
         for (String p : paths) {
-            if (p.equals("case.json") || p.startsWith("api/") || p.startsWith("hosts/")) {
+            if (p.equals("case.json") || p.startsWith("api/") || p.startsWith("hosts/") || p.startsWith("lss/")) {
                 return "";
             }
         }

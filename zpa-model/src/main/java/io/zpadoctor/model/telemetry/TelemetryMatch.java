@@ -1,7 +1,5 @@
-package io.zpadoctor.client.lss;
+package io.zpadoctor.model.telemetry;
 
-import io.zpadoctor.model.telemetry.ConnectorTelemetry;
-import io.zpadoctor.model.telemetry.TelemetryIntake;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.Tenant;

@@ -1,0 +1,52 @@
+package io.zpadoctor.model.telemetry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Log Streaming Service records of a diagnosis: the per-connector windows they fed and what each source held
+ * (counts and rejected lines). Filled by one reader thread, then read: a bundle's {@code lss/} files, {@code --lss}
+ * files, or the watch loop's listener.
+ */
+public final class TelemetryFeed implements Consumer<TelemetryRecord> {
+    /** No records from anywhere: the diagnosis has no telemetry and says nothing about it. */
+    public static TelemetryFeed empty() {
+        return new TelemetryFeed();
+    }
+
+    private final TelemetryWindows windows = new TelemetryWindows();
+    private final List<TelemetryIntake> intakes = new ArrayList<>();
+
+    @Override
+    public void accept(TelemetryRecord r) {
+        windows.accept(r);
+    }
+
+    /** What one source held (the reader's count of it). */
+    public void intake(TelemetryIntake i) {
+        intakes.add(i);
+    }
+
+    public List<TelemetryIntake> intakes() {
+        return List.copyOf(intakes);
+    }
+
+    public boolean isEmpty() {
+        return intakes.isEmpty() && windows.connectors() == 0;
+    }
+
+    /** The feed's latest record, or null. */
+    public Instant latest() {
+        return windows.watermark();
+    }
+
+    public List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
+        return windows.summaries(limits, cpuLimit);
+    }
+
+    public TelemetryWindows windows() {
+        return windows;
+    }
+}
