@@ -67,7 +67,7 @@ class ExplainTest {
 
     @Test
     void theListOfBuiltInRuleFilesIsComplete() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/io/zpadoctor/rules"))) {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/io/zpadoctor/rules/internal/drl"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")))
                     .containsExactlyInAnyOrderElementsOf(WhyNot.BUILT_IN_FILES);
         }

@@ -64,7 +64,7 @@ class RulesCommandTest {
 
     /** The line of the built-in rule file that starts with {@code text}, as the explanation must cite it. */
     private static int lineOf(String file, String text) throws java.io.IOException {
-        try (java.io.InputStream in = RulesCommandTest.class.getResourceAsStream("/io/zpadoctor/rules/" + file)) {
+        try (java.io.InputStream in = RulesCommandTest.class.getResourceAsStream("/io/zpadoctor/rules/internal/drl/" + file)) {
             List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).startsWith(text)) {

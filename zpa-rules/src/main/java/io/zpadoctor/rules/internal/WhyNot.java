@@ -50,7 +50,7 @@ public final class WhyNot {
     public static Map<String, String> builtInSources() {
         Map<String, String> out = new LinkedHashMap<>();
         for (String f : BUILT_IN_FILES) {
-            try (InputStream in = WhyNot.class.getClassLoader().getResourceAsStream("io/zpadoctor/rules/" + f)) {
+            try (InputStream in = WhyNot.class.getClassLoader().getResourceAsStream("io/zpadoctor/rules/internal/drl/" + f)) {
                 if (in != null) {
                     out.put(f, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -DupdateRulesDoc=true} to rewrite the page.
  */
 class RulesDocTest {
-    static final Path DRL = Path.of("src/main/resources/io/zpadoctor/rules");
+    static final Path DRL = Path.of("src/main/resources/io/zpadoctor/rules/internal/drl");
     static final Path PAGE = Path.of("../docs/RULES.md");
 
     static Map<String, String> drlSources() throws IOException {

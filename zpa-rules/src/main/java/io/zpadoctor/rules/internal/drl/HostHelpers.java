@@ -1,4 +1,4 @@
-package io.zpadoctor.rules.internal;
+package io.zpadoctor.rules.internal.drl;
 
 import io.zpadoctor.model.derived.HostContext;
 import io.zpadoctor.model.finding.Finding;

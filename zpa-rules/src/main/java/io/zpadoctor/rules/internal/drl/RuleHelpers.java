@@ -1,4 +1,4 @@
-package io.zpadoctor.rules.internal;
+package io.zpadoctor.rules.internal.drl;
 
 import io.zpadoctor.model.derived.NotEnrolling;
 import io.zpadoctor.model.derived.ServingGroup;
