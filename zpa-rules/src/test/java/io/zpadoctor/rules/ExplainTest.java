@@ -3,7 +3,7 @@ package io.zpadoctor.rules;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
-import io.zpadoctor.rules.internal.WhyNot;
+import io.zpadoctor.rules.internal.verdict.WhyNot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
