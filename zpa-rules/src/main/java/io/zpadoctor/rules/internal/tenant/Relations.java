@@ -1,15 +1,15 @@
 package io.zpadoctor.rules.internal.tenant;
 
 import io.zpadoctor.model.derived.CertificateInUse;
-import io.zpadoctor.model.derived.ConnectorsById;
 import io.zpadoctor.model.derived.EnrolledWithKey;
 import io.zpadoctor.model.derived.GroupHealth;
-import io.zpadoctor.model.derived.GroupHealthById;
 import io.zpadoctor.model.derived.GroupInServerGroup;
 import io.zpadoctor.model.derived.SameAddress;
 import io.zpadoctor.model.derived.SameFingerprint;
 import io.zpadoctor.model.derived.SegmentUsesServerGroup;
-import io.zpadoctor.model.derived.TenantKeys;
+import io.zpadoctor.model.internal.lookup.ConnectorsById;
+import io.zpadoctor.model.internal.lookup.GroupHealthById;
+import io.zpadoctor.model.internal.lookup.TenantKeys;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;

@@ -165,8 +165,8 @@ class RelationsTest {
         AppConnector first = connector("a", "g1").name("first").build();
         Tenant t = tenant(List.of(first, connector("a", "g1").name("second").build(), connector("b", null).build()));
 
-        List<io.zpadoctor.model.derived.ConnectorsById> all =
-                only(Relations.relations(t), io.zpadoctor.model.derived.ConnectorsById.class);
+        List<io.zpadoctor.model.internal.lookup.ConnectorsById> all =
+                only(Relations.relations(t), io.zpadoctor.model.internal.lookup.ConnectorsById.class);
 
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("a")).isSameAs(first);
@@ -189,11 +189,11 @@ class RelationsTest {
         ProvisioningKey k3 = ProvisioningKey.builder("k3").groupId("g2").associationType("CONNECTOR_GRP").build();
         Tenant t = new Tenant(List.of(), groups("g1", "g2"), List.of(k1, k2, k3), null, null, null, null);
 
-        List<io.zpadoctor.model.derived.TenantKeys> all =
-                only(Relations.relations(t), io.zpadoctor.model.derived.TenantKeys.class);
+        List<io.zpadoctor.model.internal.lookup.TenantKeys> all =
+                only(Relations.relations(t), io.zpadoctor.model.internal.lookup.TenantKeys.class);
 
         assertThat(all).hasSize(1);
-        io.zpadoctor.model.derived.TenantKeys keys = all.get(0);
+        io.zpadoctor.model.internal.lookup.TenantKeys keys = all.get(0);
         assertThat(keys.ofGroup("g2")).containsExactly(k2, k3);
         assertThat(keys.ofGroup("g3")).isEmpty();
         assertThat(keys.ofGroup(null)).isEmpty();
@@ -210,7 +210,7 @@ class RelationsTest {
         assertThat(keys.deletedKeys()).isEmpty();
 
         Tenant userCodes = new Tenant(List.of(), groups("g1"), List.of(k2), null, null, null, null);
-        assertThat(only(Relations.relations(userCodes), io.zpadoctor.model.derived.TenantKeys.class).get(0)
+        assertThat(only(Relations.relations(userCodes), io.zpadoctor.model.internal.lookup.TenantKeys.class).get(0)
                 .anyForConnectors()).isFalse();
     }
 
@@ -221,8 +221,8 @@ class RelationsTest {
         Tenant t = new Tenant(List.of(connector("a", "g1").build()), List.of(first, second,
                 ConnectorGroup.builder("g2").build()), null, null, null, null, null);
 
-        List<io.zpadoctor.model.derived.GroupHealthById> all =
-                only(Relations.relations(t), io.zpadoctor.model.derived.GroupHealthById.class);
+        List<io.zpadoctor.model.internal.lookup.GroupHealthById> all =
+                only(Relations.relations(t), io.zpadoctor.model.internal.lookup.GroupHealthById.class);
 
         assertThat(all).hasSize(1);
         assertThat(all.get(0).withId("g1")).extracting(GroupHealth::group).containsExactly(first, second);
@@ -240,16 +240,16 @@ class RelationsTest {
                 connector("d", "g1").build()),
                 groups("g1", "g2"), List.of(ProvisioningKey.builder("k1").groupId("g1").build()), null, null, null, null);
 
-        io.zpadoctor.model.derived.TenantKeys keys =
-                only(Relations.relations(t), io.zpadoctor.model.derived.TenantKeys.class).get(0);
+        io.zpadoctor.model.internal.lookup.TenantKeys keys =
+                only(Relations.relations(t), io.zpadoctor.model.internal.lookup.TenantKeys.class).get(0);
 
         assertThat(keys.deletedKeys()).extracting(EnrolledWithKey::keyId, EnrolledWithKey::key, k -> ids(k.connectors()))
                 .containsExactly(tuple("k-gone", null, List.of("b", "c")));
         // without a rule that names EnrolledWithKey, no fact per key id is made at all
         assertThat(Relations.relations(t, null, c -> c != EnrolledWithKey.class))
                 .noneMatch(o -> o instanceof EnrolledWithKey)
-                .filteredOn(o -> o instanceof io.zpadoctor.model.derived.TenantKeys)
+                .filteredOn(o -> o instanceof io.zpadoctor.model.internal.lookup.TenantKeys)
                 .singleElement()
-                .satisfies(o -> assertThat(((io.zpadoctor.model.derived.TenantKeys) o).deletedKeys()).hasSize(1));
+                .satisfies(o -> assertThat(((io.zpadoctor.model.internal.lookup.TenantKeys) o).deletedKeys()).hasSize(1));
     }
 }

@@ -1,5 +1,6 @@
-package io.zpadoctor.model.derived;
+package io.zpadoctor.model.internal.lookup;
 
+import io.zpadoctor.model.derived.EnrolledWithKey;
 import io.zpadoctor.model.tenant.ProvisioningKey;
 
 import java.util.Collections;
@@ -20,7 +21,8 @@ public final class TenantKeys {
     private final List<EnrolledWithKey> deleted;
 
     /**
-     * Wraps the maps without copying them: the caller must not change them afterwards.
+     * Wraps the maps without copying them, once per diagnosis: the caller, the diagnoser,
+     * does not change them afterwards. That is why this lookup is internal: a public type would copy them.
      *
      * @param byGroup every key by its {@code groupId}, in the tenant's order
      * @param byPrefix every key that has a public prefix, by that prefix, in the tenant's order

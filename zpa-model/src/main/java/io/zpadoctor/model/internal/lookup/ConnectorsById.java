@@ -1,4 +1,4 @@
-package io.zpadoctor.model.derived;
+package io.zpadoctor.model.internal.lookup;
 
 import io.zpadoctor.model.tenant.AppConnector;
 
@@ -14,7 +14,8 @@ public final class ConnectorsById {
     private final FirstById<AppConnector> byId;
 
     /**
-     * Wraps the maps without copying them (10,000 entries): the caller must not change them afterwards.
+     * Wraps the maps without copying them (10,000 entries), once per diagnosis: the caller, the diagnoser,
+     * does not change them afterwards. That is why this lookup is internal: a public type would copy them.
      *
      * @param first the first connector listed under each id
      * @param repeated every connector of each id listed more than once, in the tenant's order

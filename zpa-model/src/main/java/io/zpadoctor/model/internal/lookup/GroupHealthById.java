@@ -1,4 +1,6 @@
-package io.zpadoctor.model.derived;
+package io.zpadoctor.model.internal.lookup;
+
+import io.zpadoctor.model.derived.GroupHealth;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ public final class GroupHealthById {
     private final FirstById<GroupHealth> byId;
 
     /**
-     * Wraps the maps without copying them: the caller must not change them afterwards.
+     * Wraps the maps without copying them, once per diagnosis: the caller, the diagnoser,
+     * does not change them afterwards. That is why this lookup is internal: a public type would copy them.
      *
      * @param first the counts of the first group listed under each id
      * @param repeated the counts of every group of each id listed more than once, in the tenant's order

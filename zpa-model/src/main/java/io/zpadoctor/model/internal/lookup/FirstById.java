@@ -1,4 +1,4 @@
-package io.zpadoctor.model.derived;
+package io.zpadoctor.model.internal.lookup;
 
 import java.util.Collections;
 import java.util.List;
