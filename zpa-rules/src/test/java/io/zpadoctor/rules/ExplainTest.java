@@ -39,7 +39,7 @@ class ExplainTest {
         Explanation.RuleTrace r = DOCTOR.explain("ZPA-ENR-001", facts(10, null)).rules().get(0);
         assertThat(r.conditions().get(0).matches()).isEqualTo(1);
         assertThat(r.stoppedAt().index()).isEqualTo(2);
-        assertThat(r.stoppedAt().text()).contains("NotEnrolling");
+        assertThat(r.stoppedAt().text()).contains("KeyOfFailingGroup");
     }
 
     @Test

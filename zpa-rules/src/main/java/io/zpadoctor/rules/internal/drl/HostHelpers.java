@@ -1,8 +1,6 @@
 package io.zpadoctor.rules.internal.drl;
 
 import io.zpadoctor.model.derived.HostContext;
-import io.zpadoctor.model.finding.Finding;
-import io.zpadoctor.model.finding.Subject;
 import io.zpadoctor.model.host.DiskConsumer;
 import io.zpadoctor.model.host.DiskUsage;
 import io.zpadoctor.model.host.HostInventory;
@@ -29,19 +27,6 @@ public final class HostHelpers {
             LogEventKind.CONTROL_CONNECTED);
 
     private HostHelpers() {
-    }
-
-    /** The finding's subject: the host's connector, or the bare host when no connector is known. */
-    public static Subject subject(HostContext h) {
-        return h.subject();
-    }
-
-    /** A finding builder about a host, concerning its connector, group and folder. */
-    public static Finding.Builder finding(String code, HostContext h, String rule) {
-        return Finding.builder(code).subject(subject(h)).concern(h.host()).concern(h.connectorId())
-                .concern(h.connectorName()).concern(h.groupId()).rule(rule)
-                .param("host", h.host()).param("connectorName", h.connectorName())
-                .param("connectorId", h.inApi() ? h.connectorId() : null).param("groupId", h.groupId());
     }
 
     /**

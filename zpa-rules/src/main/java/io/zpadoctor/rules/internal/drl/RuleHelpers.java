@@ -74,8 +74,7 @@ public final class RuleHelpers {
     }
 
     /** A finding (ZPA-FLT-006) about the stale one of two connector records that are the same VM. */
-    public static Finding duplicate(String code, AppConnector stale, AppConnector live, String field, String value,
-                                    String rule) {
+    public static Finding duplicate(String code, AppConnector stale, AppConnector live, String field, String value) {
         return Finding.builder(code)
                 .subject(Subject.of(stale))
                 .concern(stale.groupId())
@@ -91,8 +90,12 @@ public final class RuleHelpers {
                 .param("field", field)
                 .param("value", value)
                 .param("lastSeen", iso(stale.lastBrokerConnectTime()))
-                .rule(rule)
                 .build();
+    }
+
+    /** A number with one decimal, as the report prints offsets: {@code 312.4}. */
+    public static String oneDecimal(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     /** ISO-8601 text of an instant, or null. */
@@ -105,11 +108,6 @@ public final class RuleHelpers {
         String names = notEnrolling.stream().map(o -> ((NotEnrolling) o).connectorName()).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
         return names.isEmpty() ? null : names;
-    }
-
-    /** How many more enrollments a group needs: one per failing connector, at least one. */
-    public static int enrollmentsNeeded(Collection<?> notEnrolling) {
-        return Math.max(1, notEnrolling.size());
     }
 
     /**

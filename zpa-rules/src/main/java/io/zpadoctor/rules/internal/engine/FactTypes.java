@@ -33,7 +33,7 @@ public final class FactTypes {
             AppConnector.class, ConnectorGroup.class, ProvisioningKey.class, EnrollmentCertificate.class,
             ServerGroup.class, ApplicationSegment.class,
             ReportedCase.class, EvaluationTime.class, Thresholds.class, CaseScope.class, Loaded.class,
-            NotEnrolling.class, Disconnected.class, GroupHealth.class, SegmentMatch.class, EffectiveSegment.class,
+            NotEnrolling.class, io.zpadoctor.model.derived.KeyOfFailingGroup.class, Disconnected.class, GroupHealth.class, SegmentMatch.class, EffectiveSegment.class,
             ServingGroup.class, GroupInServerGroup.class, SegmentUsesServerGroup.class, UpgradeLag.class,
             GroupDisconnects.class, Finding.class,
             io.zpadoctor.model.derived.SameFingerprint.class, io.zpadoctor.model.derived.SameAddress.class,

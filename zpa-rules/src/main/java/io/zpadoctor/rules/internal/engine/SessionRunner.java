@@ -74,6 +74,8 @@ public final class SessionRunner {
         Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
                 : Preparation.start(facts.tenant(), kieBase, false);
         KieSession session = kieBase.newKieSession();
+        InsertedBy insertedBy = new InsertedBy();
+        session.addEventListener(insertedBy);
         boolean abandoned = false;
         try {
             if (!listeners.isEmpty()) {
@@ -90,6 +92,7 @@ public final class SessionRunner {
             int fired = budget.fire(session, fireLimit);
             // read back by class: four small stores instead of every one of the session's facts
             List<Finding> findings = objects(session, Finding.class);
+            findings.replaceAll(insertedBy::stamp);
             List<NotEnrolling> notEnrolling = objects(session, NotEnrolling.class);
             // a session's store hands facts back in identity-hash order, which differs from run to run: sorted, so
             // the report lists the groups serving an application in the same order every time
