@@ -9,7 +9,7 @@ import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.rules.AffectedConnector;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.GroupSummary;
-import io.zpadoctor.rules.internal.RuleHelpers;
+import io.zpadoctor.rules.internal.drl.RuleHelpers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.zpadoctor.rules;
 
-import io.zpadoctor.rules.internal.CatalogLoader;
+import io.zpadoctor.rules.internal.catalog.CatalogLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,8 @@ public final class Catalog {
                         if (in == null) {
                             throw new IllegalStateException("the built-in catalog " + path + " is missing from the classpath");
                         }
-                        c = CatalogLoader.load(in, "built-in", path).toCatalog();
+                        CatalogLoader.CatalogFile f = CatalogLoader.load(in, "built-in", path).requireSound();
+                        c = of(f.entries(), f.persist(), f.probes());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the built-in catalog " + path, e);
                     }

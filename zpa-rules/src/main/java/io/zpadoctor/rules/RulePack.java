@@ -1,6 +1,6 @@
 package io.zpadoctor.rules;
 
-import io.zpadoctor.rules.internal.PackCompiler;
+import io.zpadoctor.rules.internal.pack.PackCompiler;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class RulePack {
      * without rules, rules that can never fire, constructs worth a reviewer's look.
      */
     public static Lint lint(Path path) {
-        io.zpadoctor.rules.internal.PackLint.Report r = io.zpadoctor.rules.internal.PackLint.lint(path);
+        io.zpadoctor.rules.internal.pack.PackLint.Report r = io.zpadoctor.rules.internal.pack.PackLint.lint(path);
         return new Lint(r.errors(), r.warnings());
     }
 

@@ -3,7 +3,7 @@ package io.zpadoctor.rules;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
-import io.zpadoctor.rules.internal.WhyNot;
+import io.zpadoctor.rules.internal.verdict.WhyNot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ class ExplainTest {
         Explanation.RuleTrace r = DOCTOR.explain("ZPA-ENR-001", facts(10, null)).rules().get(0);
         assertThat(r.conditions().get(0).matches()).isEqualTo(1);
         assertThat(r.stoppedAt().index()).isEqualTo(2);
-        assertThat(r.stoppedAt().text()).contains("NotEnrolling");
+        assertThat(r.stoppedAt().text()).contains("KeyOfFailingGroup");
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExplainTest {
 
     @Test
     void theListOfBuiltInRuleFilesIsComplete() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/io/zpadoctor/rules"))) {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/io/zpadoctor/rules/internal/drl"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")))
                     .containsExactlyInAnyOrderElementsOf(WhyNot.BUILT_IN_FILES);
         }

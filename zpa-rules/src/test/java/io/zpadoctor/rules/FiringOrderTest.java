@@ -2,12 +2,11 @@ package io.zpadoctor.rules;
 
 import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.model.finding.Finding;
-import io.zpadoctor.rules.internal.RulesDoc;
-import io.zpadoctor.rules.internal.WhyNot;
+import io.zpadoctor.rules.internal.catalog.RulesDoc;
+import io.zpadoctor.rules.internal.verdict.WhyNot;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

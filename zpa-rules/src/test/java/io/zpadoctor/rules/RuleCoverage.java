@@ -1,6 +1,6 @@
 package io.zpadoctor.rules;
 
-import io.zpadoctor.rules.internal.RuleBase;
+import io.zpadoctor.rules.internal.engine.RuleBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 

@@ -14,7 +14,7 @@ import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.rules.Catalog;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
-import io.zpadoctor.rules.internal.SelfCheck;
+import io.zpadoctor.rules.internal.verdict.SelfCheck;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesCommandTest {
     static final Path PACKS = Path.of("../zpa-rules/src/test/resources/packs");
     static final Path HEALTHY = Path.of("src/main/resources/io/zpadoctor/examples/demo/healthy");
+    static final Path EXAMPLE_PACK = Path.of("rule-pack-example/acme-pack");
 
     @TempDir
     Path tmp;
@@ -36,6 +37,20 @@ class RulesCommandTest {
                 "matches PortRange, which no parser or rule puts into a session: it can never fire",
                 "call java.lang.System.getenv (read the environment, where API credentials live)");
         assertThat(Cli.run("rules", "lint", PACKS.resolve("good").toString()).code()).isZero();
+    }
+
+    @Test
+    void theExamplePackIsCleanPassesItsScenariosAndItsFindingsNameTheirRule() {
+        Cli lint = Cli.run("rules", "lint", EXAMPLE_PACK.toString());
+        assertThat(lint.code()).as(lint.out()).isZero();
+        assertThat(lint.out()).contains("0 error(s), 0 warning(s)");
+        Cli test = Cli.run("rules", "test", EXAMPLE_PACK.toString());
+        assertThat(test.code()).as(test.out()).isZero();
+        assertThat(test.out()).doesNotContain("FAIL");
+        Cli json = Cli.run("diagnose", "--bundle", EXAMPLE_PACK.resolve("scenarios/omiagent-spinning").toString(),
+                "--rules", EXAMPLE_PACK.toString(), "--format", "json");
+        assertThat(json.out()).as("the engine names the rule; the pack's rule does not")
+                .contains("\"code\" : \"ACME-AGT-001\"", "\"rule\" : \"Flag omiagent above 50 % CPU\"");
     }
 
     @Test
@@ -64,7 +79,7 @@ class RulesCommandTest {
 
     /** The line of the built-in rule file that starts with {@code text}, as the explanation must cite it. */
     private static int lineOf(String file, String text) throws java.io.IOException {
-        try (java.io.InputStream in = RulesCommandTest.class.getResourceAsStream("/io/zpadoctor/rules/" + file)) {
+        try (java.io.InputStream in = RulesCommandTest.class.getResourceAsStream("/io/zpadoctor/rules/internal/drl/" + file)) {
             List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).startsWith(text)) {

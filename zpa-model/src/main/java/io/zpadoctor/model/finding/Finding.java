@@ -78,6 +78,12 @@ public record Finding(
                 remediation, verification, causes, suppression);
     }
 
+    /** A copy naming the rule that emitted it (the engine records it as the finding goes in). */
+    public Finding withRule(String ruleName) {
+        return new Finding(code, severity, category, subject, evidence, params, concerns, ruleName, title, rootCause,
+                remediation, verification, explainedBy, suppression);
+    }
+
     /** A copy marked as accepted by an administrator. */
     public Finding withSuppression(Suppression s) {
         return new Finding(code, severity, category, subject, evidence, params, concerns, rule, title, rootCause,

@@ -1,2 +1,5 @@
-/** Implementation helpers of the model. Not API: do not depend on this package; it changes without notice. */
+/**
+ * Implementation helpers of the model: constructor checks, host name patterns, secret scrubbing.
+ * Not API: please do not depend on this package; its contents may change without notice.
+ */
 package io.zpadoctor.model.internal;

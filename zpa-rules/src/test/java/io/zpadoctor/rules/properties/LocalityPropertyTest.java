@@ -1,7 +1,6 @@
 package io.zpadoctor.rules.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.model.finding.Finding;

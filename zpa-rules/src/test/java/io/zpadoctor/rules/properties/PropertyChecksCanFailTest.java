@@ -8,7 +8,7 @@ import io.zpadoctor.rules.Catalog;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.ScenarioAccess;
-import io.zpadoctor.rules.internal.SelfCheck;
+import io.zpadoctor.rules.internal.verdict.SelfCheck;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
