@@ -114,7 +114,7 @@ final class DoctorTools {
         a.caseOptions(argv);
         argv.addAll(engineOptions);
         Diagnosis d = CommandCalls.diagnose(argv);
-        return Results.ok(Summaries.diagnosis(d), Results.json(Reports.render(d, Format.JSON)));
+        return Results.ok(Summaries.diagnosis(d), Results.report(Reports.render(d, Format.JSON)), true);
     }
 
     @SuppressWarnings("unchecked")
@@ -129,31 +129,36 @@ final class DoctorTools {
         }
         argv.addAll(engineOptions);
         FleetReport f = CommandCalls.fleet(argv);
-        Map<String, Object> report = Results.json(Reports.renderFleet(f, Format.JSON, false));
-        List<Object> findings = (List<Object>) report.get("findings");
-        int total = findings.size();
-        int from = Math.min(offset, total);
-        int to = Math.min(total, from + limit);
-        Integer next = to < total ? to : null;
+        List<Finding> all = f.diagnosis().findings();
+        int from = Math.min(offset, all.size());
+        int to = Math.min(all.size(), from + limit);
+        Integer next = to < all.size() ? to : null;
+        // the report renderer writes only this page: a 10k tenant's whole document is most of a megabyte, and its
+        // per-group sections repeat the findings the page is for
+        Diagnosis d = f.diagnosis();
+        Diagnosis page = new Diagnosis(d.toolVersion(), d.reportedCase(), d.origin(), d.evaluationTime(),
+                d.thresholds(), all.subList(from, to), d.withheld(), d.primary(), d.passed(), d.notEvaluated(),
+                d.notes(), List.of(), List.of(), d.persist(), d.rulesFired(), d.engineNanos());
+        FleetReport paged = new FleetReport(page, f.connectors(), f.groups(), f.keys(), f.disabledConnectors(),
+                f.statuses(), f.versions(), f.bySeverity(), f.groupsWithoutRedundancy(), f.groupsWithoutConnectors(),
+                f.keysNearExhaustion(), f.correlatedOutages(), List.of());
+        Map<String, Object> report = Results.report(Reports.renderFleet(paged, Format.JSON, false));
         Map<String, Object> fleet = (Map<String, Object>) report.get("fleet");
-        fleet.remove("byGroup");   // the same findings again, grouped: the page below is how they are read here
+        fleet.remove("byGroup");
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String k : List.of("schemaVersion", "tool", "evaluatedAt", "primary")) {
+        for (String k : List.of("schemaVersion", "tool", "evaluatedAt", "primary", "fleet", "findings")) {
             out.put(k, report.get(k));
         }
-        out.put("fleet", fleet);
-        out.put("findings", findings.subList(from, to));
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("offset", offset);
-        page.put("limit", limit);
-        page.put("returned", to - from);
-        page.put("total", total);
-        page.put("nextOffset", next);
-        out.put("page", page);
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("offset", offset);
+        position.put("limit", limit);
+        position.put("returned", to - from);
+        position.put("total", all.size());
+        position.put("nextOffset", next);
+        out.put("page", position);
         out.put("passed", report.get("passed"));
         out.put("notEvaluated", report.get("notEvaluated"));
-        List<Finding> shown = f.diagnosis().findings().subList(from, to);
-        return Results.ok(Summaries.fleet(f, shown, offset, next), out);
+        return Results.ok(Summaries.fleet(f, all.subList(from, to), offset, next), out, true);
     }
 
     private CallToolResult explain(Map<String, Object> arguments) throws CommandCalls.Failure {
@@ -287,9 +292,14 @@ final class DoctorTools {
         }
 
         static CallToolResult ok(String markdown, Object structured) {
+            return ok(markdown, scrubbed(structured), true);
+        }
+
+        /** @param scrubbed whether {@code structured} is already scrubbed (read from a report, which is) */
+        static CallToolResult ok(String markdown, Map<String, Object> structured, boolean scrubbed) {
             return CallToolResult.builder()
                     .addTextContent(Redactor.scrub(markdown))
-                    .structuredContent(scrubbed(structured))
+                    .structuredContent(scrubbed ? structured : scrubbed(structured))
                     .isError(false)
                     .build();
         }
@@ -311,18 +321,19 @@ final class DoctorTools {
             return "zpa-doctor: internal error: " + String.valueOf(t).replaceAll("\\s+", " ");
         }
 
-        /** A report's JSON, scrubbed as text (the pass knows JSON's escaping), then read. */
-        static Map<String, Object> json(String text) {
+        /** The JSON {@link Reports} wrote, which its renderers have scrubbed already (as text, escaping and all). */
+        static Map<String, Object> report(String text) {
             try {
-                return Schemas.JSON.readValue(Redactor.scrub(text), Schemas.MAP);
+                return Schemas.JSON.readValue(text, Schemas.MAP);
             } catch (IOException e) {
                 throw new IllegalStateException("the report's JSON could not be read back: " + e.getMessage(), e);
             }
         }
 
+        /** A value scrubbed as JSON text (the pass knows JSON's escaping), then read back. */
         static Map<String, Object> scrubbed(Object value) {
             try {
-                return json(Schemas.JSON.writeValueAsString(value));
+                return report(Redactor.scrub(Schemas.JSON.writeValueAsString(value)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

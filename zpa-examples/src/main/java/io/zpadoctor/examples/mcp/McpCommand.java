@@ -112,23 +112,35 @@ public final class McpCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--http port must be 1 to 65535, not " + port);
             }
         }
-        Catalog catalog;
-        try {
+        // the catalog (and any pack) loads on the second core while this one loads the SDK
+        java.util.concurrent.CompletableFuture<Object> loaded = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> catalogOrFailure(packOptions));
+        Schemas schemas = Schemas.load();
+        McpJsonMapper json = McpJsonDefaults.getMapper();
+        Object c = loaded.join();
+        if (c instanceof CommandCalls.Failure f) {
             // a broken pack or config file stops the server at once, not at the assistant's first call
-            catalog = CommandCalls.catalog(packOptions);
+            System.err.println(f.getMessage());
+            return f.exitCode();
+        }
+        Catalog catalog = (Catalog) c;
+        DoctorTools tools = new DoctorTools(schemas, engine, packOptions);
+        return http == null ? stdio(json, tools, catalog) : http(json, tools, catalog, address, port);
+    }
+
+    /** The catalog with the packs', after reading the config file: or the failure the command line would report. */
+    private Object catalogOrFailure(List<String> packOptions) {
+        try {
+            Catalog catalog = CommandCalls.catalog(packOptions);
             if (config != null || (!noConfig && Files.isRegularFile(Path.of("zpa-doctor.yaml")))) {
                 DoctorConfig.read(config != null ? config : Path.of("zpa-doctor.yaml"));
             }
+            return catalog;
         } catch (CommandCalls.Failure f) {
-            System.err.println(f.getMessage());
-            return f.exitCode();
+            return f;
         } catch (DoctorConfig.ConfigException e) {
-            System.err.println("zpa-doctor: " + e.getMessage());
-            return 65;
+            return new CommandCalls.Failure(65, "zpa-doctor: " + e.getMessage());
         }
-        DoctorTools tools = new DoctorTools(Schemas.load(), engine, packOptions);
-        McpJsonMapper json = McpJsonDefaults.getMapper();
-        return http == null ? stdio(json, tools, catalog) : http(json, tools, catalog, address, port);
     }
 
     /** Until the client closes standard input. */
