@@ -93,7 +93,7 @@ public final class ZpaDoctor implements Callable<Integer> {
 
     /** A diagnosis with the built-in rules alone is coming (packs build a rule base of their own). */
     static boolean diagnosesWithBuiltInRules(String[] args) {
-        if (args.length == 0 || !java.util.Set.of("demo", "diagnose", "fleet", "mcp").contains(args[0])) {
+        if (args.length == 0 || !java.util.Set.of("demo", "diagnose", "fleet").contains(args[0])) {
             return false;
         }
         for (String a : args) {

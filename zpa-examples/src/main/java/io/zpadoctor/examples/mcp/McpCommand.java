@@ -112,12 +112,14 @@ public final class McpCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--http port must be 1 to 65535, not " + port);
             }
         }
-        // the catalog (and any pack) loads on the second core while this one loads the SDK
+        // the catalog (and any pack) and the tools' schemas load on the second core while this one loads the SDK
         java.util.concurrent.CompletableFuture<Object> loaded = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> catalogOrFailure(packOptions));
-        Schemas schemas = Schemas.load();
+        java.util.concurrent.CompletableFuture<Schemas> schemasLoaded = loaded.thenApply(x -> Schemas.load());
         McpJsonMapper json = McpJsonDefaults.getMapper();
+        McpJsonDefaults.getSchemaValidator();   // the server checks structured results with it: ready before it is built
         Object c = loaded.join();
+        Schemas schemas = schemasLoaded.join();
         if (c instanceof CommandCalls.Failure f) {
             // a broken pack or config file stops the server at once, not at the assistant's first call
             System.err.println(f.getMessage());
@@ -125,6 +127,10 @@ public final class McpCommand implements Callable<Integer> {
         }
         Catalog catalog = (Catalog) c;
         DoctorTools tools = new DoctorTools(schemas, engine, packOptions);
+        if (packs.isEmpty()) {
+            // the rules load while the client initializes and lists, not before the server can answer it
+            io.zpadoctor.rules.Diagnoser.preload();
+        }
         return http == null ? stdio(json, tools, catalog) : http(json, tools, catalog, address, port);
     }
 
