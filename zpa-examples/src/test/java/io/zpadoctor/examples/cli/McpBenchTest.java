@@ -38,8 +38,8 @@ class McpBenchTest {
         for (int i = 0; i < cold.length; i++) {
             cold[i] = coldInitializeMillis();
         }
-        lines.add(String.format("initialize, cold (process start to answer, %d runs): median %.0f ms, min %.0f, max %.0f",
-                cold.length, median(cold), min(cold), max(cold)));
+        lines.add(String.format("initialize, cold (process start to answer, %d runs; test class path, no class-data archive:"
+                + " tools/mcp-cold-start.sh times ./zpa-doctor mcp): median %.0f ms, min %.0f, max %.0f", cold.length, median(cold), min(cold), max(cold)));
 
         Path tenant = tmp.resolve("tenant-10k");
         Cli gen = Cli.run("generate", "--connectors", "10000", "--out", tenant.toString());
@@ -57,7 +57,8 @@ class McpBenchTest {
         } finally {
             client.closeGracefully();
         }
-        lines.add("(" + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
+        lines.add("(" + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "; client round trips over stdio, JSON and redaction included)");
         Path out = Path.of("target/bench-mcp.txt");
         Files.write(out, lines);
