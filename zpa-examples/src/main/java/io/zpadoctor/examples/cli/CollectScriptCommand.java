@@ -24,18 +24,21 @@ final class CollectScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] script;
-        try (InputStream in = CollectScriptCommand.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new CliException(ExitCodes.SOFTWARE, RESOURCE + " is missing from the zpa-doctor jar");
-            }
-            script = in.readAllBytes();
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.SOFTWARE, "cannot read " + RESOURCE + ": " + e.getMessage());
-        }
+        byte[] script = script();
         // the bytes as shipped: a re-encoded or re-wrapped script would not be the one the tests ran
         System.out.write(script, 0, script.length);
         System.out.flush();
         return ExitCodes.OK;
+    }
+
+    static byte[] script() {
+        try (InputStream in = CollectScriptCommand.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new CliException(ExitCodes.SOFTWARE, RESOURCE + " is missing from the zpa-doctor jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.SOFTWARE, "cannot read " + RESOURCE + ": " + e.getMessage());
+        }
     }
 }

@@ -59,13 +59,21 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Diagnosis d = diagnosis();
+        int code = output.emit(d, System.out);
+        Timings.mark("render and write");
+        return code;
+    }
+
+    /** The diagnosis these options ask for, before anything is written (the MCP server's diagnose tool too). */
+    Diagnosis diagnosis() {
         Timings.mark("parse command line");
         if (api.api) {
             if (bundle != null) {
                 throw new ParameterException(spec.commandLine(), "--bundle and --api are alternatives: the tenant"
                         + " comes from one or the other (host evidence with --api: --host-bundle)");
             }
-            return run(LiveTenant.read(api, hostBundles), caseOptions, output, engine);
+            return diagnose(LiveTenant.read(api, hostBundles), caseOptions, engine);
         }
         if (bundle == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--bundle=PATH'"
@@ -76,10 +84,17 @@ final class DiagnoseCommand implements Callable<Integer> {
             hosts.add(BundleArgs.read(p));
         }
         Bundle b = BundleArgs.withHosts(BundleArgs.read(bundle), hosts);
-        return run(b, caseOptions, output, engine);
+        return diagnose(b, caseOptions, engine);
     }
 
     static int run(Bundle b, CaseOptions caseOptions, OutputOptions output, EngineOptions engine) {
+        Diagnosis d = diagnose(b, caseOptions, engine);
+        int code = output.emit(d, System.out);
+        Timings.mark("render and write");
+        return code;
+    }
+
+    static Diagnosis diagnose(Bundle b, CaseOptions caseOptions, EngineOptions engine) {
         Timings.mark("read bundle");
         Bundle withCase = b.withCase(caseOptions.over(b.reportedCase()));
         Diagnoser doctor = engine.diagnoser();
@@ -87,8 +102,6 @@ final class DiagnoseCommand implements Callable<Integer> {
         Timings.note(String.format("  of which KieBase      %7.1f ms", Diagnoser.ruleLoadMillis()));
         Diagnosis d = doctor.diagnose(withCase.toFacts());
         Timings.mark("diagnose");
-        int code = output.emit(d, System.out);
-        Timings.mark("render and write");
-        return code;
+        return d;
     }
 }

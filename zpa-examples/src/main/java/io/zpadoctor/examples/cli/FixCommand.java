@@ -102,6 +102,55 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String c = checkedCode();
+        ZpaApiConfig config = api.config();
+        ReportedCase rc = reportedCase(c, config);
+        PrintStream out = System.out;
+        try (ZpaClient zpa = ZpaClient.create(config)) {
+            Proposal p = propose(c, rc, config, zpa);
+            p.print(zpa, out, apply);
+            if (p.plan() == null || !apply) {
+                return ExitCodes.OK;
+            }
+            String readBack;
+            try {
+                readBack = p.plan().send(zpa);
+            } catch (ZpaApiException e) {
+                throw unsure(e, p.plan(), zpa);
+            }
+            out.println("Sent.");
+            report(p.plan(), readBack, zpa, out);
+            return ExitCodes.OK;
+        } catch (ZpaApiException e) {
+            throw ApiOptions.failure(e);
+        }
+    }
+
+    /** The request {@code fix} would send, as it prints it without {@code --apply}; nothing is sent. */
+    FixDryRun dryRun() {
+        if (apply) {
+            throw new ParameterException(spec.commandLine(), "--apply is not offered here: this is the dry run");
+        }
+        String c = checkedCode();
+        ZpaApiConfig config = api.config();
+        ReportedCase rc = reportedCase(c, config);
+        try (ZpaClient zpa = ZpaClient.create(config)) {
+            Proposal p = propose(c, rc, config, zpa);
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            p.print(zpa, new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), false);
+            String shown = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (p.plan() == null) {
+                return new FixDryRun(c, false, null, null, null, null, shown);
+            }
+            return new FixDryRun(c, true, p.finding().title(), p.finding().subject().label(), p.plan().method(),
+                    zpa.uri(p.plan().resource()).toString(), shown);
+        } catch (ZpaApiException e) {
+            throw ApiOptions.failure(e);
+        }
+    }
+
+    /** The code in capitals, once the options that go with it are checked. */
+    private String checkedCode() {
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (!FIXES.containsKey(c)) {
             throw new ParameterException(spec.commandLine(), c + " has no API fix; fix repairs " + String.join(", ",
@@ -117,7 +166,10 @@ final class FixCommand implements Callable<Integer> {
         if (maxUsage != null && maxUsage < 1) {
             throw new ParameterException(spec.commandLine(), "--max-usage must be at least 1");
         }
-        ZpaApiConfig config = api.config();
+        return c;
+    }
+
+    private ReportedCase reportedCase(String c, ZpaApiConfig config) {
         ReportedCase rc = caseOptions.over(new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()));
         if (c.startsWith("ZPA-ENR-") && rc.symptom() == null) {
             rc = rc.withSymptom(Symptom.NOT_ENROLLING);   // the enrollment checks run for a connector failing to enroll
@@ -126,36 +178,34 @@ final class FixCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), c + " is found for an application users cannot reach:"
                     + " add --app HOST:PORT");
         }
-        PrintStream out = System.out;
-        try (ZpaClient zpa = ZpaClient.create(config)) {
-            TenantRead read = ApiOptions.read(zpa);
-            Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(read.tenant()).reportedCase(rc)
-                    .origin(ApiOptions.origin(config)).build());
-            Finding f = choose(c, d.findings(c));
-            if (f == null) {
-                out.println(c + " is not found in this tenant" + scope(rc) + "; nothing to fix.");
-                return ExitCodes.OK;
+        return rc;
+    }
+
+    /** The tenant read and diagnosed, and the request that repairs the finding; no plan when it is not found. */
+    private Proposal propose(String c, ReportedCase rc, ZpaApiConfig config, ZpaClient zpa) throws ZpaApiException {
+        TenantRead read = ApiOptions.read(zpa);
+        Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(read.tenant()).reportedCase(rc)
+                .origin(ApiOptions.origin(config)).build());
+        Finding f = choose(c, d.findings(c));
+        if (f == null) {
+            return new Proposal(c, rc, null, null);
+        }
+        return new Proposal(c, rc, f, plan(c, f, read.tenant(), zpa));
+    }
+
+    private record Proposal(String code, ReportedCase rc, Finding finding, FixPlan plan) {
+        void print(ZpaClient zpa, PrintStream out, boolean sending) {
+            if (plan == null) {
+                out.println(code + " is not found in this tenant" + scope(rc) + "; nothing to fix.");
+                return;
             }
-            FixPlan plan = plan(c, f, read.tenant(), zpa);
-            out.println(c + "  " + f.title() + ": " + f.subject().label());
+            out.println(code + "  " + finding.title() + ": " + finding.subject().label());
             out.println();
-            out.println(apply ? "Sending:" : "Would send (dry run; add --apply to send it):");
+            out.println(sending ? "Sending:" : "Would send (dry run; add --apply to send it):");
             plan.print(zpa, out);
-            if (!apply) {
+            if (!sending) {
                 out.println("Nothing was sent.");
-                return ExitCodes.OK;
             }
-            String readBack;
-            try {
-                readBack = plan.send(zpa);
-            } catch (ZpaApiException e) {
-                throw unsure(e, plan, zpa);
-            }
-            out.println("Sent.");
-            report(plan, readBack, zpa, out);
-            return ExitCodes.OK;
-        } catch (ZpaApiException e) {
-            throw ApiOptions.failure(e);
         }
     }
 

@@ -47,6 +47,14 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FleetReport fleet = fleet();
+        int code = output.emit(fleet.diagnosis(), System.out, (f, color) -> Reports.renderFleet(fleet, f, color));
+        Timings.mark("render and write");
+        return code;
+    }
+
+    /** The fleet view these options ask for, before anything is written (the MCP server's fleet tool too). */
+    FleetReport fleet() {
         Timings.mark("parse command line");
         if (api.api == (bundle != null)) {
             throw new ParameterException(spec.commandLine(), api.api
@@ -59,8 +67,6 @@ final class FleetCommand implements Callable<Integer> {
         Timings.mark("load rules and catalog");
         FleetReport fleet = doctor.diagnoseFleet(b.toFacts());
         Timings.mark("diagnose");
-        int code = output.emit(fleet.diagnosis(), System.out, (f, color) -> Reports.renderFleet(fleet, f, color));
-        Timings.mark("render and write");
-        return code;
+        return fleet;
     }
 }

@@ -64,6 +64,17 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Catalog c = catalog();
+            System.out.printf("%-13s %-8s %-11s %-30s %s%n", "CODE", "SEVERITY", "CATEGORY", "SOURCE", "TITLE");
+            for (CatalogEntry e : c.entries()) {
+                String source = e.origin().equals("built-in") ? "built-in" : e.origin();
+                System.out.printf("%-13s %-8s %-11s %-30s %s%n", e.code(), e.severity(), e.category(), source, e.title());
+            }
+            return ExitCodes.OK;
+        }
+
+        /** The built-in catalog with the packs' entries (the MCP server's checks tool and resources too). */
+        Catalog catalog() {
             Catalog c = Catalog.builtIn();
             for (Path p : packs) {
                 try {
@@ -74,12 +85,7 @@ final class RulesCommand implements Callable<Integer> {
                     throw new CliException(ExitCodes.DATA, e.getMessage());
                 }
             }
-            System.out.printf("%-13s %-8s %-11s %-30s %s%n", "CODE", "SEVERITY", "CATEGORY", "SOURCE", "TITLE");
-            for (CatalogEntry e : c.entries()) {
-                String source = e.origin().equals("built-in") ? "built-in" : e.origin();
-                System.out.printf("%-13s %-8s %-11s %-30s %s%n", e.code(), e.severity(), e.category(), source, e.title());
-            }
-            return ExitCodes.OK;
+            return c;
         }
     }
 
@@ -208,25 +214,36 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            System.out.print(render(explanation()));
+            return ExitCodes.OK;
+        }
+
+        /** What the rules did with this code on the bundle (the MCP server's explain tool too). */
+        Explanation explanation() {
             Bundle b = BundleArgs.read(bundle);
             b = b.withCase(caseOptions.over(b.reportedCase()));
-            Explanation e = engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
-            System.out.println(e.code() + (e.fired() ? " fired." : " did not fire."));
+            return engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
+        }
+
+        /** Each rule's conditions with their match counts, and where the rule stopped. */
+        static String render(Explanation e) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(e.code()).append(e.fired() ? " fired." : " did not fire.").append('\n');
             if (e.note() != null) {
-                System.out.println(e.note());
+                sb.append(e.note()).append('\n');
             }
             for (Explanation.RuleTrace r : e.rules()) {
-                System.out.printf("%nrule \"%s\" (%s:%d): %s%n", r.rule(), r.file(), r.line(),
-                        r.firings() == 0 ? "did not fire" : "fired " + r.firings() + " time(s)");
+                sb.append(String.format("%nrule \"%s\" (%s:%d): %s%n", r.rule(), r.file(), r.line(),
+                        r.firings() == 0 ? "did not fire" : "fired " + r.firings() + " time(s)"));
                 Explanation.Condition stop = r.stoppedAt();
                 for (Explanation.Condition c : r.conditions()) {
                     String text = c.text().length() > 90 ? c.text().substring(0, 87) + "..." : c.text();
-                    System.out.printf("  %d. %-92s %s%s%n", c.index(), text,
+                    sb.append(String.format("  %d. %-92s %s%s%n", c.index(), text,
                             c.matches() < 0 ? "?" : c.matches() + (c.matches() == 1 ? " match" : " matches"),
-                            c == stop ? "   <- stops here" : "");
+                            c == stop ? "   <- stops here" : ""));
                 }
             }
-            return ExitCodes.OK;
+            return sb.toString();
         }
     }
 }

@@ -27,7 +27,8 @@ public final class ZpaDoctor implements Callable<Integer> {
     /** The commands, in the order help lists them. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(DiagnoseCommand.class, FleetCommand.class,
             DemoCommand.class, SnapshotCommand.class, FixCommand.class, GenerateCommand.class, RulesCommand.class,
-            BenchCommand.class, CollectScriptCommand.class, CommandLine.HelpCommand.class);
+            BenchCommand.class, CollectScriptCommand.class, io.zpadoctor.examples.mcp.McpCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Override
     public Integer call() {
@@ -55,22 +56,27 @@ public final class ZpaDoctor implements Callable<Integer> {
      * never an exit code that a result could have (0-3).
      */
     static int internalError(Throwable t, java.io.PrintWriter err) {
-        if (t instanceof OutOfMemoryError) {
-            err.println("zpa-doctor: ran out of memory (maximum heap " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB): the input is larger than this run can hold; give more with"
-                    + " ZPA_DOCTOR_JAVA_OPTS=-Xmx4g, or split the input");
-        } else if (t instanceof StackOverflowError) {
-            err.println("zpa-doctor: internal error: the input nests deeper than this run can follow (stack overflow)");
-        } else {
-            err.println("zpa-doctor: internal error: " + io.zpadoctor.report.Redactor.scrub(String.valueOf(t))
-                    .replaceAll("\\s+", " "));
-        }
+        err.println(internalErrorLine(t));
         if (System.getenv("ZPA_DOCTOR_DEBUG") != null) {
             t.printStackTrace(err);
         } else if (!(t instanceof OutOfMemoryError)) {
             err.println("(set ZPA_DOCTOR_DEBUG=1 for the stack trace, and please report it)");
         }
         return ExitCodes.SOFTWARE;
+    }
+
+    /** The one line an unexpected error is reported as. */
+    static String internalErrorLine(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "zpa-doctor: ran out of memory (maximum heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): the input is larger than this run can hold; give more with"
+                    + " ZPA_DOCTOR_JAVA_OPTS=-Xmx4g, or split the input";
+        }
+        if (t instanceof StackOverflowError) {
+            return "zpa-doctor: internal error: the input nests deeper than this run can follow (stack overflow)";
+        }
+        return "zpa-doctor: internal error: " + io.zpadoctor.report.Redactor.scrub(String.valueOf(t))
+                .replaceAll("\\s+", " ");
     }
 
     /** No command, or only options that are not help or version: the demo, with the same handling as any command. */
@@ -140,35 +146,50 @@ public final class ZpaDoctor implements Callable<Integer> {
             }
         }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof CliException c) {
-                line.getErr().println("zpa-doctor: " + c.getMessage());
-                return c.exitCode();
-            }
-            if (ex instanceof io.zpadoctor.rules.DiagnosisException d) {
-                // the rules could not finish (a pack's rule past its budget or firing without end): every command
-                // that runs rules ends the same way
-                line.getErr().println("zpa-doctor: the diagnosis stopped: " + d.getMessage());
-                return ExitCodes.SOFTWARE;
+            if (ex instanceof CliException || ex instanceof io.zpadoctor.rules.DiagnosisException) {
+                line.getErr().println(failureLine(ex));
+                return exitCode(ex);
             }
             return internalError(ex, line.getErr());
         });
         cl.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
-            if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getParent() == null
-                    && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).matches("[a-z][a-z-]{0,30}")) {
-                // a word where a command goes is a mistyped command, safe to show
-                c.getErr().println("zpa-doctor: unknown command '" + u.getUnmatched().get(0) + "'");
+            c.getErr().println(usageLine(ex));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
                 CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr());
-            } else if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-                c.getErr().println("zpa-doctor: " + unmatched(u.getUnmatched()));
-                CommandLine.UnmatchedArgumentException.printSuggestions(u, c.getErr());
-            } else {
-                c.getErr().println("zpa-doctor: " + ex.getMessage());
             }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /** The first line a usage error is reported with (exit 64). */
+    static String usageLine(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getParent() == null
+                && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).matches("[a-z][a-z-]{0,30}")) {
+            // a word where a command goes is a mistyped command, safe to show
+            return "zpa-doctor: unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            return "zpa-doctor: " + unmatched(u.getUnmatched());
+        }
+        return "zpa-doctor: " + ex.getMessage();
+    }
+
+    /** The line a command's own failure (a CliException, or rules that could not finish) is reported with. */
+    static String failureLine(Exception ex) {
+        if (ex instanceof io.zpadoctor.rules.DiagnosisException d) {
+            // the rules could not finish (a pack's rule past its budget or firing without end): every command
+            // that runs rules ends the same way
+            return "zpa-doctor: the diagnosis stopped: " + d.getMessage();
+        }
+        return "zpa-doctor: " + ex.getMessage();
+    }
+
+    static int exitCode(Exception ex) {
+        return ex instanceof CliException c ? c.exitCode() : ExitCodes.SOFTWARE;
     }
 
     /**
@@ -192,7 +213,7 @@ public final class ZpaDoctor implements Callable<Integer> {
                 : "Unknown option" + (names.size() == 1 ? "" : "s") + ": " + String.join(", ", names) + valuesNote;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"zpa-doctor " + Diagnoser.version()};
