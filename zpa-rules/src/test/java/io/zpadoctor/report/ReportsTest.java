@@ -3,6 +3,7 @@ package io.zpadoctor.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zpadoctor.model.Facts;
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
 import io.zpadoctor.model.tenant.AppConnector;
@@ -34,7 +35,7 @@ class ReportsTest {
                         .source("api/provisioning-keys.json").build()),
                 List.of(), List.of(), List.of(), EnumSet.allOf(TenantCollection.class));
         return Diagnoser.builder().build().diagnose(Facts.builder().tenant(t)
-                .reportedCase(new ReportedCase(Symptom.DISCONNECTED, null, "DC1*Frankfurt", null, null, "72058304855015424"))
+                .reportedCase(new ReportedCase(Symptom.DISCONNECTED, null, "DC1*Frankfurt", null, TenantLocation.of("72058304855015424", null)))
                 .evaluatedAt(Instant.parse("2026-01-01T00:00:00Z"), "test").build());
     }
 

@@ -18,7 +18,7 @@ class DiagnoserConcurrencyTest {
     void oneDiagnoserServesManyThreadsWithIdenticalResults() throws Exception {
         Diagnoser doctor = Diagnoser.builder().build();
         Facts sick = Facts.builder().tenant(DiagnoserTest.exhaustedKeyTenant())
-                .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null, null))
+                .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null))
                 .evaluatedAt(DiagnoserTest.NOW, "test").build();
         Facts well = Facts.builder().tenant(DiagnoserTest.tenant(5)).evaluatedAt(DiagnoserTest.NOW, "test").build();
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -39,7 +39,7 @@ class DiagnoserTest {
     @Test
     void exhaustedKeyIsThePrimaryCauseOfAConnectorNotEnrolling() {
         Facts facts = Facts.builder().tenant(exhaustedKeyTenant())
-                .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null, null))
+                .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-2", null, null, null))
                 .evaluatedAt(NOW, "test").build();
         Diagnosis d = Diagnoser.builder().build().diagnose(facts);
         assertThat(d.findings()).extracting(f -> f.code())
@@ -107,7 +107,7 @@ class DiagnoserTest {
                         .maxUsage(10).usageCount(5).source("api/provisioning-keys.json").build()),
                 List.of(), List.of(), List.of(), EnumSet.allOf(TenantCollection.class));
         Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(t)
-                .reportedCase(new ReportedCase(Symptom.UPGRADE_FAILED, "dc1-acg-key-1", null, null, null, null))
+                .reportedCase(new ReportedCase(Symptom.UPGRADE_FAILED, "dc1-acg-key-1", null, null, null))
                 .evaluatedAt(NOW, "test").build());
         assertThat(d.findings()).extracting(f -> f.code())
                 .contains("ZPA-UPG-002", "ZPA-UPG-004", "ZPA-CON-001", "ZPA-CON-005");
@@ -154,8 +154,7 @@ class DiagnoserTest {
         Facts whole = Facts.builder().tenant(t).evaluatedAt(NOW, "test").build();
         assertThat(Diagnoser.builder().build().diagnose(whole).findings("ZPA-CON-005")).hasSize(1);
         Diagnosis app = Diagnoser.builder().build().diagnose(whole.toBuilder().reportedCase(new ReportedCase(
-                Symptom.APP_UNREACHABLE, null, null, io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"),
-                null, null)).build());
+                Symptom.APP_UNREACHABLE, null, null, io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"), null)).build());
         assertThat(app.findings("ZPA-CON-005")).as("DC2's disabled connector has nothing to do with intranet").isEmpty();
         assertThat(app.primary()).isNull();
         assertThat(app.notes()).anyMatch(n -> n.contains("served by segment \"intranet\" through connector group DC1"));
@@ -201,7 +200,7 @@ class DiagnoserTest {
                 EnumSet.allOf(TenantCollection.class));
         Facts app = Facts.builder().tenant(t).evaluatedAt(NOW, "test").reportedCase(new ReportedCase(
                 Symptom.APP_UNREACHABLE, null, null,
-                io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"), null, null)).build();
+                io.zpadoctor.model.ApplicationTarget.parse("intranet.corp.example.com:443"), null)).build();
         Diagnoser doctor = Diagnoser.builder().build();
 
         for (int i = 0; i < 30; i++) {

@@ -18,7 +18,7 @@ class ExplainTest {
 
     static Facts facts(int keyUsage, Symptom symptom) {
         return Facts.builder().tenant(DiagnoserTest.tenant(keyUsage))
-                .reportedCase(new ReportedCase(symptom, symptom == null ? null : "dc1-acg-key-2", null, null, null, null))
+                .reportedCase(new ReportedCase(symptom, symptom == null ? null : "dc1-acg-key-2", null, null, null))
                 .evaluatedAt(DiagnoserTest.NOW, "test").build();
     }
 

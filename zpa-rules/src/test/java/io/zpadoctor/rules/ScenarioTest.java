@@ -147,9 +147,14 @@ class ScenarioTest {
         if (scenarios == 0) {
             return;
         }
-        assertThat(RuleCoverage.INSTANCE.neverFired()).as("built-in rules that no scenario fires").isEmpty();
+        Set<String> neverFired = RuleCoverage.INSTANCE.neverFired();
+        neverFired.removeIf(r -> r.endsWith("/" + ParserDefectRuleTest.RULE));
+        assertThat(neverFired).as("built-in rules that no scenario fires").isEmpty();
         List<String> missing = new ArrayList<>();
         for (CatalogEntry e : Catalog.builtIn().entries()) {
+            if (e.code().equals(ParserDefectRuleTest.CODE)) {
+                continue;   // no bundle can make a fixed parser fail: ParserDefectRuleTest fires it and keeps it quiet
+            }
             if (!FIRING.containsKey(e.code())) {
                 missing.add(e.code() + " has no scenario where it fires");
             }

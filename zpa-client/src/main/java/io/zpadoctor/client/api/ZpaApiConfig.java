@@ -1,5 +1,6 @@
 package io.zpadoctor.client.api;
 
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.client.api.internal.Clouds;
 import io.zpadoctor.client.api.internal.SafeUrls;
 
@@ -135,6 +136,17 @@ public final class ZpaApiConfig {
             base = base.substring(0, base.length() - 1);
         }
         return base.endsWith(pathPrefix()) ? base : base + pathPrefix();
+    }
+
+    /** Where the tenant this configuration reads lives: its customer id and management API root. */
+    public TenantLocation location() {
+        return TenantLocation.of(customerId, managementApi());
+    }
+
+    /** The tenant this configuration reads, as a report names where its facts came from (no credentials). */
+    public String describe() {
+        return "ZPA API " + baseUrl + " (" + (mode == AuthMode.ONEAPI ? "OneAPI" : "legacy API keys")
+                + "), customer " + customerId + (microtenantId != null ? ", microtenant " + microtenantId : "");
     }
 
     /** The path every API call starts with: {@code /zpa/mgmtconfig} through OneAPI, {@code /mgmtconfig} legacy. */

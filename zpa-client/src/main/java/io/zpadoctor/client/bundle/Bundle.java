@@ -1,5 +1,7 @@
 package io.zpadoctor.client.bundle;
 
+import io.zpadoctor.client.api.TenantRead;
+import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.host.HostFolder;
 import io.zpadoctor.client.host.HostEvidence;
 import io.zpadoctor.model.Facts;
@@ -34,6 +36,20 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
         this(origin, tenant, reportedCase, collectedAt, hosts, warnings, null);
     }
 
+    /**
+     * The tenant as the live API answered it, with nothing reported yet: what a diagnosis of a live tenant starts
+     * from, before the command line's case and any collected host folders ({@link #withHostsFrom}) are added.
+     */
+    public static Bundle fromApi(ZpaApiConfig config, TenantRead read) {
+        return new Bundle(config.describe(), read.tenant(), ReportedCase.at(config.location()), null, List.of(),
+                read.warnings());
+    }
+
+    /** The same bundle evaluated as of {@code at}, or as of now when null (a live read is evaluated now). */
+    public Bundle withCollectedAt(Instant at) {
+        return new Bundle(origin, tenant, reportedCase, at, hosts, warnings, telemetry);
+    }
+
     /** The same bundle with another case (the command line overrides {@code case.json}). */
     public Bundle withCase(ReportedCase c) {
         return new Bundle(origin, tenant, c, collectedAt, hosts, warnings, telemetry);
@@ -66,15 +82,7 @@ public record Bundle(String origin, Tenant tenant, ReportedCase reportedCase, In
         if (!other.tenant().loaded().isEmpty()) {
             notes.add(other.origin() + ": its api/ files are ignored; the tenant comes from " + origin);
         }
-        ReportedCase o = other.reportedCase();
-        ReportedCase c = new ReportedCase(
-                reportedCase.symptom() != null ? reportedCase.symptom() : o.symptom(),
-                reportedCase.connectorName() != null ? reportedCase.connectorName() : o.connectorName(),
-                reportedCase.groupName() != null ? reportedCase.groupName() : o.groupName(),
-                reportedCase.application() != null ? reportedCase.application() : o.application(),
-                reportedCase.cloud() != null ? reportedCase.cloud() : o.cloud(),
-                reportedCase.customerId() != null ? reportedCase.customerId() : o.customerId(),
-                reportedCase.managementApi() != null ? reportedCase.managementApi() : o.managementApi());
+        ReportedCase c = reportedCase.orElse(other.reportedCase());
         return new Bundle(origin + " + hosts from " + other.origin(), tenant, c,
                 collectedAt != null ? collectedAt : other.collectedAt(), merged, notes, telemetry);
     }

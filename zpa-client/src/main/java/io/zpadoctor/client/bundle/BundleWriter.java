@@ -152,9 +152,9 @@ public final class BundleWriter {
         if (rc.application() != null) {
             c.put("application", rc.application().toString());
         }
-        putIf(c, "cloud", rc.cloud());
-        putIf(c, "customerId", rc.customerId());
-        putIf(c, "managementApi", rc.managementApi());
+        putIf(c, "cloud", rc.location().cloud());
+        putIf(c, "customerId", rc.location().customerId());
+        putIf(c, "managementApi", rc.location().managementApi());
         try {
             return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(c);
         } catch (IOException e) {

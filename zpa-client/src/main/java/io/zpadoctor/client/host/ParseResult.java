@@ -6,17 +6,18 @@ import io.zpadoctor.model.host.ProbeProblem;
 import java.util.List;
 
 /**
- * What a parser made of a probe file: exactly one of four outcomes. Parsed facts; partial (the right command,
+ * What a parser made of a probe file: exactly one of five outcomes. Parsed facts; partial (the right command,
  * read in part: facts for what was read, and a problem naming where it stops or what could not be read); not
- * applicable (empty, or another command's output); malformed (the right command, text that cannot be read). All
- * but the first carry a {@link ProbeProblem} so rules can say "cannot tell" instead of guessing.
+ * applicable (empty, or another command's output); malformed (the right command, text that cannot be read);
+ * parser error (the parser itself failed: ZPA Doctor's defect, never blamed on the file). All but the first
+ * carry a {@link ProbeProblem} so rules can say "cannot tell" instead of guessing.
  *
  * @param facts the observations read (PARSED and PARTIAL only; possibly none, e.g. a journal without connector lines)
  * @param problem why the file was not read whole (PARTIAL, NOT_APPLICABLE and MALFORMED only)
  */
 public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem problem) {
 
-    public enum Outcome { PARSED, PARTIAL, NOT_APPLICABLE, MALFORMED }
+    public enum Outcome { PARSED, PARTIAL, NOT_APPLICABLE, MALFORMED, PARSER_ERROR }
 
     public ParseResult {
         if (outcome == null) {
@@ -31,6 +32,9 @@ public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem pr
         }
         if (outcome == Outcome.PARTIAL && problem.kind() != ProbeProblem.Kind.PARTIAL) {
             throw new IllegalArgumentException("a PARTIAL result carries a PARTIAL problem");
+        }
+        if ((outcome == Outcome.PARSER_ERROR) != (problem != null && problem.kind() == ProbeProblem.Kind.PARSER_ERROR)) {
+            throw new IllegalArgumentException("a PARSER_ERROR problem goes with a PARSER_ERROR result, and only there");
         }
     }
 
@@ -61,6 +65,12 @@ public record ParseResult(Outcome outcome, List<HostFact> facts, ProbeProblem pr
     public static ParseResult malformed(HostFile file, Integer line, String detail) {
         return new ParseResult(Outcome.MALFORMED, List.of(),
                 new ProbeProblem(file.host(), file.name(), line, ProbeProblem.Kind.MALFORMED, detail));
+    }
+
+    /** The parser failed on the file: nothing of it is used, and the problem says the defect is ZPA Doctor's. */
+    public static ParseResult parserError(HostFile file, String detail) {
+        return new ParseResult(Outcome.PARSER_ERROR, List.of(),
+                new ProbeProblem(file.host(), file.name(), null, ProbeProblem.Kind.PARSER_ERROR, detail));
     }
 
     /** The facts to insert: the observations, and the problem when there is one. */

@@ -3,15 +3,26 @@ package io.zpadoctor.client.host;
 import io.zpadoctor.client.host.internal.CommandGuess;
 import io.zpadoctor.client.host.internal.Malformed;
 import io.zpadoctor.client.host.internal.ProbeText;
+import io.zpadoctor.model.internal.SecretScrubber;
 
 import java.util.Set;
 
 /**
  * The boundary every host parser shares: cleans the text, turns an empty file, a pasted command line that
- * ran another command, or a "command not found" into NOT_APPLICABLE, and any failure inside the parser into
- * MALFORMED. A parser never throws and never returns a value the text does not hold.
+ * ran another command, or a "command not found" into NOT_APPLICABLE, and text the parser gives up on
+ * ({@link Malformed}) into MALFORMED. Any other failure inside a parser is ZPA Doctor's defect, not the customer's
+ * bad input: it is logged as such and becomes PARSER_ERROR, or, where {@value #FAIL_PROPERTY} (or the environment
+ * variable {@value #FAIL_ENV}) is {@code fail}, as every test run sets it, an {@link AssertionError} that fails
+ * whatever met it. A parser never returns a value the text does not hold.
  */
 public abstract class ProbeParser implements HostParser {
+
+    /** Set to {@code fail} to make a parser's defect throw instead of being reported (the test suites do). */
+    public static final String FAIL_PROPERTY = "zpadoctor.parserErrors";
+    /** The same switch for processes a test starts, which inherit its environment but not its properties. */
+    public static final String FAIL_ENV = "ZPA_DOCTOR_PARSER_ERRORS";
+
+    private static final System.Logger LOG = System.getLogger(ProbeParser.class.getName());
 
     /** The probe key {@link CommandGuess} knows this parser's command by (e.g. {@code df}). */
     protected abstract String key();
@@ -49,10 +60,24 @@ public abstract class ProbeParser implements HostParser {
         } catch (Malformed m) {
             return ParseResult.malformed(file, m.line(), m.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            // a parser bug or a value the model refuses: the file cannot be trusted, so nothing of it is used
-            return ParseResult.malformed(file, null, "could not be read as " + expected() + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + ProbeText.quote(e.getMessage())) + ")");
+            // the parser's defect (or a value it built that the model refuses): nothing of the file can be trusted
+            // the message may quote the file, so it is scrubbed like every output; the log gets frames, not the text
+            String what = SecretScrubber.scrub(getClass().getSimpleName() + " failed on " + file.host() + "/"
+                    + file.name() + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + ProbeText.quote(e.getMessage())), "REDACTED");
+            if (failOnDefect()) {
+                throw new AssertionError("parser defect (" + FAIL_PROPERTY + "=fail): " + what, e);
+            }
+            LOG.log(System.Logger.Level.ERROR, () -> "parser defect, please report it: " + what + " at "
+                    + java.util.Arrays.stream(e.getStackTrace()).limit(6).map(StackTraceElement::toString)
+                            .collect(java.util.stream.Collectors.joining(" < ")));
+            return ParseResult.parserError(file, what);
         }
+    }
+
+    private static boolean failOnDefect() {
+        String p = System.getProperty(FAIL_PROPERTY);
+        return "fail".equals(p != null ? p : System.getenv(FAIL_ENV));
     }
 
     /** The file's last line, which has no line break and was not understood: the paste stops in the middle of it. */

@@ -240,8 +240,8 @@ class BundleReaderTest {
         // a legacy-key or private tenant: remediation steps must address its API, not OneAPI's
         Bundle r = BundleReader.read(bundle(Map.of("case.json",
                 "{\"customerId\": \"72058304855015424\", \"managementApi\": \"https://config.private.zscaler.com/mgmtconfig/\"}")));
-        assertThat(r.reportedCase().managementApi()).isEqualTo("https://config.private.zscaler.com/mgmtconfig");
-        assertThat(BundleReader.read(bundle(Map.of("case.json", "{}"))).reportedCase().managementApiOrDefault())
+        assertThat(r.reportedCase().location().managementApi()).isEqualTo("https://config.private.zscaler.com/mgmtconfig");
+        assertThat(BundleReader.read(bundle(Map.of("case.json", "{}"))).reportedCase().location().managementApiOrDefault())
                 .isEqualTo("https://api.zsapi.net/zpa/mgmtconfig");
         Path bad = bundle(Map.of("case.json", "{\n \"managementApi\": \"https://user:pw@x.example/mgmtconfig?t=1\"\n}"));
         assertThatThrownBy(() -> BundleReader.read(bad)).hasMessageStartingWith("case.json:2:")

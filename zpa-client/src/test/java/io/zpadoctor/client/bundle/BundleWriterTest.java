@@ -4,6 +4,7 @@ import io.zpadoctor.client.api.ApiObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zpadoctor.model.ApplicationTarget;
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
 import io.zpadoctor.model.tenant.TenantCollection;
@@ -37,7 +38,7 @@ class BundleWriterTest {
         return BundleWriter.to(where)
                 .collectedAt(Instant.parse("2026-03-13T03:00:00Z"))
                 .reportedCase(new ReportedCase(Symptom.NOT_ENROLLING, "dc1-acg-key-4", "DC1-Frankfurt",
-                        ApplicationTarget.parse("intranet.corp.example.com:443"), null, "72058304855015424"))
+                        ApplicationTarget.parse("intranet.corp.example.com:443"), TenantLocation.of("72058304855015424", null)))
                 .collection(TenantCollection.CONNECTORS, List.of(ApiObject.parse(connector.toString())))
                 .collection(TenantCollection.PROVISIONING_KEYS, List.of(ApiObject.parse(key().toString())))
                 .collection(TenantCollection.SERVER_GROUPS, List.of());
@@ -59,7 +60,7 @@ class BundleWriterTest {
             assertThat(b.collectedAt()).isEqualTo(Instant.parse("2026-03-13T03:00:00Z"));
             assertThat(b.reportedCase().symptom()).isEqualTo(Symptom.NOT_ENROLLING);
             assertThat(b.reportedCase().application().port()).isEqualTo(443);
-            assertThat(b.reportedCase().customerId()).isEqualTo("72058304855015424");
+            assertThat(b.reportedCase().location().customerId()).isEqualTo("72058304855015424");
             assertThat(b.warnings()).isEmpty();
         }
         Path folder = tmp.resolve("folder");

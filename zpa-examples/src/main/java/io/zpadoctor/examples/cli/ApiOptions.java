@@ -114,9 +114,4 @@ final class ApiOptions {
         return new CliException(code, e.getMessage());
     }
 
-    /** Where the facts came from, for the report. */
-    static String origin(ZpaApiConfig c) {
-        return "ZPA API " + c.baseUrl() + " (" + (c.mode() == AuthMode.ONEAPI ? "OneAPI" : "legacy API keys")
-                + "), customer " + c.customerId() + (c.microtenantId() != null ? ", microtenant " + c.microtenantId() : "");
-    }
 }

@@ -170,7 +170,7 @@ final class FixCommand implements Callable<Integer> {
     }
 
     private ReportedCase reportedCase(String c, ZpaApiConfig config) {
-        ReportedCase rc = caseOptions.over(new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()));
+        ReportedCase rc = caseOptions.over(ReportedCase.at(config.location()));
         if (c.startsWith("ZPA-ENR-") && rc.symptom() == null) {
             rc = rc.withSymptom(Symptom.NOT_ENROLLING);   // the enrollment checks run for a connector failing to enroll
         }
@@ -185,7 +185,7 @@ final class FixCommand implements Callable<Integer> {
     private Proposal propose(String c, ReportedCase rc, ZpaApiConfig config, ZpaClient zpa) throws ZpaApiException {
         TenantRead read = ApiOptions.read(zpa);
         Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(read.tenant()).reportedCase(rc)
-                .origin(ApiOptions.origin(config)).build());
+                .origin(config.describe()).build());
         Finding f = choose(c, d.findings(c));
         if (f == null) {
             return new Proposal(c, rc, null, null);

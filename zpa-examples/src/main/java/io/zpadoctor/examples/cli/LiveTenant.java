@@ -4,13 +4,12 @@ import io.zpadoctor.client.api.TenantRead;
 import io.zpadoctor.client.api.ZpaApiConfig;
 import io.zpadoctor.client.api.ZpaClient;
 import io.zpadoctor.client.bundle.Bundle;
-import io.zpadoctor.model.ReportedCase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bundle whose tenant comes from the live API, with host evidence from a collected bundle if one is given. */
+/** The live tenant, with host evidence from collected bundles if any are given. */
 final class LiveTenant {
     private LiveTenant() {
     }
@@ -26,10 +25,6 @@ final class LiveTenant {
         try (ZpaClient zpa = ZpaClient.create(config)) {
             read = ApiOptions.read(zpa);
         }
-        Bundle b = new Bundle(ApiOptions.origin(config), read.tenant(),
-                new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()), null, List.of(), read.warnings());
-        b = BundleArgs.withHosts(b, hosts);
-        return new Bundle(b.origin(), b.tenant(), b.reportedCase(), null, b.hosts(), b.warnings());
+        return BundleArgs.withHosts(Bundle.fromApi(config, read), hosts).withCollectedAt(null);
     }
-
 }

@@ -65,7 +65,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (ZpaClient zpa = ZpaClient.create(config)) {
             read = ApiOptions.read(zpa);
         }
-        ReportedCase c = caseOptions.over(new ReportedCase(null, null, null, null, null, config.customerId(), config.managementApi()));
+        ReportedCase c = caseOptions.over(ReportedCase.at(config.location()));
         try {
             BundleWriter.to(out).collectedAt(read.readAt()).reportedCase(c).collections(read.objects())
                     .secrets(List.of(config.clientSecret())).write();

@@ -53,8 +53,8 @@ class GeneratedTenantPropertiesTest {
                     Symptom s = SYMPTOMS[r.nextInt(SYMPTOMS.length)];
                     boolean byGroup = r.nextBoolean();
                     ReportedCase rc = byGroup
-                            ? new ReportedCase(s, null, groupName(g, c.groupId()), null, null, null)
-                            : new ReportedCase(s, c.name(), null, null, null, null);
+                            ? new ReportedCase(s, null, groupName(g, c.groupId()), null, null)
+                            : new ReportedCase(s, c.name(), null, null, null);
                     Diagnosis d = DOCTOR.diagnose(facts.toBuilder().reportedCase(rc).build());
                     assertThat(SelfCheck.contradictions(d, Catalog.builtIn()))
                             .as("seed %d, case %s %s", seed, byGroup ? "group " + rc.groupName() : c.name(), s).isEmpty();
@@ -74,7 +74,7 @@ class GeneratedTenantPropertiesTest {
                 Random r = new Random(seed);
                 for (int i = 0; i < 10; i++) {
                     ConnectorGroup group = g.tenant().groups().get(r.nextInt(g.tenant().groups().size()));
-                    ReportedCase rc = new ReportedCase(Symptom.DISCONNECTED, null, group.name(), null, null, null);
+                    ReportedCase rc = new ReportedCase(Symptom.DISCONNECTED, null, group.name(), null, null);
                     Diagnosis whole = DOCTOR.diagnose(facts.toBuilder().reportedCase(rc).build());
                     Set<String> mine = about(whole, group.id());
                     // the same case with 50 unrelated healthy sites added to the tenant

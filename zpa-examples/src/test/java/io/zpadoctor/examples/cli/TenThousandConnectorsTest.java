@@ -5,6 +5,7 @@ import io.zpadoctor.client.bundle.BundleReader;
 import io.zpadoctor.fakeapi.FakeTenant;
 import io.zpadoctor.fakeapi.FakeZpa;
 import io.zpadoctor.model.ApplicationTarget;
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
 import io.zpadoctor.model.Symptom;
@@ -103,10 +104,9 @@ class TenThousandConnectorsTest {
         Instant at = Instant.parse("2026-03-13T03:00:00Z");
         List<ReportedCase> cases = List.of(
                 ReportedCase.NONE,
-                new ReportedCase(Symptom.NOT_ENROLLING, "dc8-key-21", null, null, null, "72058304855015424"),
-                new ReportedCase(Symptom.DISCONNECTED, null, "DC3-Group", null, null, "72058304855015424"),
-                new ReportedCase(Symptom.APP_UNREACHABLE, null, null, ApplicationTarget.parse("app40.corp.example.com:443"),
-                        null, "72058304855015424"));
+                new ReportedCase(Symptom.NOT_ENROLLING, "dc8-key-21", null, null, TenantLocation.of("72058304855015424", null)),
+                new ReportedCase(Symptom.DISCONNECTED, null, "DC3-Group", null, TenantLocation.of("72058304855015424", null)),
+                new ReportedCase(Symptom.APP_UNREACHABLE, null, null, ApplicationTarget.parse("app40.corp.example.com:443"), TenantLocation.of("72058304855015424", null)));
         for (ReportedCase c : cases) {
             String fromBundle = Reports.render(doctor.diagnose(facts(a, c, at)), Format.JSON);
             String fromSnapshot = Reports.render(doctor.diagnose(facts(b, c, at)), Format.JSON);

@@ -19,7 +19,13 @@ public record ProbeProblem(String host, String file, Integer line, Kind kind, St
          * The right command, read only in part: the output is cut short, or a line cannot be read. What was read is
          * used; what the missing part would have said is unknown, never taken as absent.
          */
-        PARTIAL
+        PARTIAL,
+        /**
+         * ZPA Doctor's parser failed on the file: a defect in ZPA Doctor, not in the file or in the customer's
+         * tenant. Nothing of the file is used; the report asks for the defect to be reported, not for the
+         * command to be run again.
+         */
+        PARSER_ERROR
     }
 
     public ProbeProblem {

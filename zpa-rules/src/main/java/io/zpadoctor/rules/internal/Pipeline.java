@@ -3,6 +3,7 @@ package io.zpadoctor.rules.internal;
 import io.zpadoctor.model.EvaluationTime;
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.SuppressionRule;
@@ -94,7 +95,7 @@ public final class Pipeline {
     public FleetReport diagnoseFleet(Facts facts) {
         ReportedCase rc = facts.reportedCase();
         Facts tenantWide = facts.toBuilder()
-                .reportedCase(new ReportedCase(null, null, null, null, rc.cloud(), rc.customerId(), rc.managementApi()))
+                .reportedCase(ReportedCase.at(rc.location()))
                 .build();
         // the summary's counts are taken on the index's walk over the connectors
         Preparation prepared = Preparation.start(tenantWide.tenant(), rules.kieBase(), settings.parallel(),
@@ -210,12 +211,13 @@ public final class Pipeline {
     }
 
     private static Map<String, String> globals(ReportedCase rc) {
+        TenantLocation where = rc.location();
         Map<String, String> g = new HashMap<>();
-        String customer = rc.customerId() != null ? rc.customerId() : "<customer-id>";
+        String customer = where.customerId() != null ? where.customerId() : "<customer-id>";
         g.put("customerId", customer);
-        g.put("cloud", rc.cloud() != null ? rc.cloud() : "prod.zpath.net");
-        g.put("brokerName", rc.brokerDiscoveryName());
-        g.put("apiBase", rc.managementApiOrDefault() + "/v1/admin/customers/" + customer);
+        g.put("cloud", where.cloud() != null ? where.cloud() : "prod.zpath.net");
+        g.put("brokerName", where.brokerDiscoveryName());
+        g.put("apiBase", where.managementApiOrDefault() + "/v1/admin/customers/" + customer);
         return g;
     }
 }

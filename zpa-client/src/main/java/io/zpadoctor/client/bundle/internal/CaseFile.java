@@ -6,6 +6,7 @@ import io.zpadoctor.client.internal.wire.ApiJson;
 import io.zpadoctor.client.bundle.BundleException;
 import io.zpadoctor.model.ApplicationTarget;
 import io.zpadoctor.model.ReportedCase;
+import io.zpadoctor.model.TenantLocation;
 import io.zpadoctor.model.Symptom;
 
 import java.time.Instant;
@@ -60,13 +61,14 @@ public final class CaseFile {
             throw f.error("customerId", "expected the numeric ZPA tenant id, found \"" + customer + "\"");
         }
         String api = f.text("managementApi");
-        ReportedCase rc;
+        TenantLocation where;
         try {
-            rc = new ReportedCase(symptom, f.text("connector", "connectorName"),
-                    f.text("connectorGroup", "connectorGroupName", "group"), app, f.text("cloud"), customer, api);
+            where = new TenantLocation(f.text("cloud"), customer, api);
         } catch (IllegalArgumentException e) {
             throw f.error("managementApi", e.getMessage());
         }
+        ReportedCase rc = new ReportedCase(symptom, f.text("connector", "connectorName"),
+                f.text("connectorGroup", "connectorGroupName", "group"), app, where);
         return new Result(rc, f.instant("collectedAt"));
     }
 }
