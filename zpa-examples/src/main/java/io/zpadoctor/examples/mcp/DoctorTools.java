@@ -17,6 +17,7 @@ import io.zpadoctor.rules.FleetReport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ final class DoctorTools {
     private final Schemas schemas;
     private final List<String> engineOptions;
     private final List<String> packOptions;
+    private final FleetCache fleets = new FleetCache(java.time.Clock.systemUTC());
 
     /**
      * @param engineOptions options every diagnosis gets ({@code --rules}, {@code --config}...), as the server was started
@@ -128,7 +130,9 @@ final class DoctorTools {
             argv.add("--api");
         }
         argv.addAll(engineOptions);
-        FleetReport f = CommandCalls.fleet(argv);
+        String bundle = a.string("bundle").orElse(null);
+        FleetReport f = bundle == null && !argv.contains("--api") ? CommandCalls.fleet(argv)
+                : fleets.get(argv, bundle == null ? null : FleetCache.path(bundle), () -> CommandCalls.fleet(argv));
         List<Finding> all = f.diagnosis().findings();
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
