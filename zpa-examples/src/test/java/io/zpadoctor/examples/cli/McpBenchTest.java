@@ -51,9 +51,22 @@ class McpBenchTest {
             lines.add(String.format("diagnose exhausted-key bundle, warm (%d calls after %d): median %.1f ms, p90 %.1f,"
                     + " min %.1f", d.length, 300, median(d), percentile(d, 0.9), min(d)));
             Map<String, Object> fleet = Map.of("bundle", tenant.toString(), "limit", 20);
+            long s0 = System.nanoTime();
+            assertThat(McpProcess.call(client, "fleet", fleet).isError()).isFalse();
+            lines.add(String.format("fleet 10,000-connector bundle, first call (read, diagnose, first page): %.0f ms",
+                    (System.nanoTime() - s0) / 1e6));
             double[] f = timed(client, "fleet", fleet, 30, 30);
             lines.add(String.format("fleet 10,000-connector bundle, warm (%d calls after %d): median %.0f ms, p90 %.0f,"
                     + " min %.0f", f.length, 30, median(f), percentile(f, 0.9), min(f)));
+            double[] pages = new double[10];
+            for (int i = 0; i < pages.length; i++) {
+                long s = System.nanoTime();
+                assertThat(McpProcess.call(client, "fleet", Map.of("bundle", tenant.toString(), "limit", 20,
+                        "offset", 20 * (i + 1))).isError()).isFalse();
+                pages[i] = (System.nanoTime() - s) / 1e6;
+            }
+            lines.add(String.format("fleet 10,000-connector bundle, next pages 2-11: median %.0f ms, max %.0f",
+                    median(pages), max(pages)));
         } finally {
             client.closeGracefully();
         }
