@@ -31,6 +31,16 @@ public final class RuleHelpers {
         return from == null || now == null ? -1 : Math.max(0, Duration.between(from, now).getSeconds());
     }
 
+    /**
+     * The status a connector left behind still reports as running (IN_PROGRESS, RESTARTING), or null: such an upgrade
+     * is past the day it may take and stuck, and the report must not say none is running.
+     */
+    public static String stuckUpgrade(io.zpadoctor.model.tenant.AppConnector c) {
+        io.zpadoctor.model.tenant.UpgradeStatus s = c.upgradeStatus();
+        return s == io.zpadoctor.model.tenant.UpgradeStatus.IN_PROGRESS
+                || s == io.zpadoctor.model.tenant.UpgradeStatus.RESTARTING ? c.upgradeStatusRaw() : null;
+    }
+
     /** A duration the way the ZPA portal prints it: {@code 4d 19h 46m}, {@code 17h 32m}, {@code 5m 10s}. */
     public static String humanDuration(long seconds) {
         if (seconds < 0) {
