@@ -43,7 +43,7 @@ class FleetCommandTest {
         Path scenario = Path.of("../zpa-rules/src/test/resources/scenarios/flt-005-site-outage");
         Cli md = Cli.run("fleet", "--bundle", scenario.toString(), "--format", "markdown");
         assertThat(md.out()).contains("# ZPA Fleet Report", "## Summary", "Groups whose connectors went down together: 1",
-                "### DC2-Amsterdam (CRITICAL, 4 findings)", "ZPA-FLT-005");
+                "### DC2-Amsterdam (CRITICAL, 5 findings)", "ZPA-FLT-005");
         Cli text = Cli.run("fleet", "--bundle", scenario.toString(), "--format", "text", "--fail-on", "never");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("ZPA Doctor: fleet", "DC2-Amsterdam  CRITICAL");
