@@ -15,6 +15,7 @@ import java.util.Map;
  * @param statuses connectors by control-channel status text ({@code ZPN_STATUS_AUTHENTICATED}, ...)
  * @param versions connectors by current version
  * @param bySeverity finding counts, symptoms included
+ * @param groupStates every connector group with its connectors up and its worst finding, worst first
  * @param problems the findings no other finding explains, each with the findings it explains (each of those listed
  *                 under one problem only), in report order
  */
@@ -33,6 +34,7 @@ public record FleetReport(
         List<Finding> correlatedOutages,
         List<GroupFindings> byGroup,
         Impact impact,
+        List<GroupState> groupStates,
         List<Problem> problems) {
 
     public FleetReport {
@@ -44,6 +46,7 @@ public record FleetReport(
         keysNearExhaustion = List.copyOf(keysNearExhaustion);
         correlatedOutages = List.copyOf(correlatedOutages);
         byGroup = List.copyOf(byGroup);
+        groupStates = List.copyOf(groupStates);
         problems = List.copyOf(problems);
     }
 
@@ -51,7 +54,7 @@ public record FleetReport(
     public FleetReport paged(Diagnosis page) {
         return new FleetReport(page, connectors, groups, keys, disabledConnectors, statuses, versions, bySeverity,
                 groupsWithoutRedundancy, groupsWithoutConnectors, keysNearExhaustion, correlatedOutages, List.of(),
-                impact, List.of());
+                impact, groupStates, List.of());
     }
 
     /** Problem counts by severity: each problem once, the symptoms it explains not at all. */
@@ -61,6 +64,19 @@ public record FleetReport(
             out.merge(p.cause().severity(), 1, Integer::sum);
         }
         return out;
+    }
+
+    /**
+     * A connector group as the health grid shows it.
+     *
+     * @param worst the severity of its worst finding, or null when none is about it
+     */
+    public record GroupState(String groupId, String groupName, boolean enabled, int serving, int total,
+                             Severity worst, int findings) {
+        /** Connectors it has, none of them up (a disabled group is not down: it was switched off). */
+        public boolean down() {
+            return enabled && total > 0 && serving == 0;
+        }
     }
 
     /** A finding no other explains, and the findings it explains. */

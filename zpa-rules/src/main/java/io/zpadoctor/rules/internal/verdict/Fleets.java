@@ -43,10 +43,35 @@ public final class Fleets {
         FleetReport.Impact impact = new FleetReport.Impact(unreachable(tenant, index, d.findings()),
                 groupsDown(tenant, index, d.findings("ZPA-FLT-005")), down, d.findings("ZPA-FLT-004"),
                 d.findings("ZPA-FLT-006"), d.findings("ZPA-FLT-003"));
+        List<FleetReport.GroupFindings> byGroup = byGroup(d.findings(), index);
         return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(),
                 counts.disabled(), counts.statuses(), counts.versions(), bySeverity, d.findings("ZPA-FLT-001"),
                 d.findings("ZPA-FLT-002"), d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"),
-                byGroup(d.findings(), index), impact, problems);
+                byGroup, impact, groupStates(tenant, index, byGroup), problems);
+    }
+
+    /** Every group once: down first, then by its worst finding, then those with fewer connectors up. */
+    static List<FleetReport.GroupState> groupStates(Tenant tenant, TenantIndex index,
+                                                    List<FleetReport.GroupFindings> byGroup) {
+        Map<String, FleetReport.GroupFindings> findings = new HashMap<>();
+        byGroup.forEach(g -> {
+            if (g.groupId() != null) {
+                findings.putIfAbsent(g.groupId(), g);
+            }
+        });
+        Map<String, FleetReport.GroupState> out = new LinkedHashMap<>();
+        for (ConnectorGroup g : tenant.groups()) {
+            GroupHealth h = index.counts(g);
+            FleetReport.GroupFindings gf = findings.get(g.id());
+            out.putIfAbsent(g.id(), new FleetReport.GroupState(g.id(), g.displayName(), g.enabled(), h.serving(),
+                    h.total(), gf == null ? null : gf.worst(), gf == null ? 0 : gf.findings().size()));
+        }
+        List<FleetReport.GroupState> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparing((FleetReport.GroupState s) -> !s.down())
+                .thenComparing(s -> s.worst() == null ? Severity.values().length : s.worst().ordinal())
+                .thenComparingInt(FleetReport.GroupState::serving)
+                .thenComparing(FleetReport.GroupState::groupName, Comparator.nullsLast(Comparator.naturalOrder())));
+        return list;
     }
 
     /**
