@@ -18,8 +18,8 @@ public final class HtmlPage {
     /** A horizontal bar chart drawn as inline SVG. */
     public record Chart(String name, String title, int width, int height, int labelWidth, List<Bar> bars, int total) {
         static final int ROW = 24;
-        static final int BAR_MAX = 360;
-        static final int LABEL = 200;
+        static final int BAR_MAX = 300;
+        static final int LABEL = 210;
 
         /** Bars for {@code counts} (label, value, tone), the longest as wide as the chart allows. */
         public static Chart of(String name, String title, List<Bar> counts) {
