@@ -176,6 +176,7 @@ public final class PlainJavaChecks {
             }
             boolean path = false;
             boolean up = false;
+            List<String> disabledGroups = new ArrayList<>();
             for (String sgId : sgIds) {
                 ServerGroup sg = serverGroups.get(sgId);
                 if (sg == null) {
@@ -197,12 +198,16 @@ public final class PlainJavaChecks {
                         continue;
                     }
                     if (!g.enabled()) {
-                        add(out, "ZPA-APP-008", g.id());
+                        disabledGroups.add(g.id());
                         continue;
                     }
                     path = true;
                     up |= byGroup.getOrDefault(gid, List.of()).stream().anyMatch(AppConnector::isServing);
                 }
+            }
+            if (!up) {
+                // a disabled group breaks the chain only where no other group still serves the segment
+                disabledGroups.forEach(gid -> add(out, "ZPA-APP-008", gid));
             }
             if (path && !up) {
                 add(out, "ZPA-APP-009", s.id());

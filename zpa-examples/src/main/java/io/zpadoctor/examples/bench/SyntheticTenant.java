@@ -114,7 +114,7 @@ public final class SyntheticTenant {
     /** Broken application chains, each in server groups and segments of its own. */
     enum Chain {
         SEGMENT_WITHOUT_SERVER_GROUP, SERVER_GROUP_DISABLED, SERVER_GROUP_WITHOUT_CONNECTOR_GROUP,
-        NO_DISCOVERY_NO_SERVERS, NO_CONNECTOR_UP
+        NO_DISCOVERY_NO_SERVERS, NO_CONNECTOR_UP, ONLY_GROUP_DISABLED
     }
 
     /** How many segments use the disabled server group: one finding must name them all. */
@@ -129,6 +129,7 @@ public final class SyntheticTenant {
         int made = switch (kind) {
             case SEGMENT_WITHOUT_SERVER_GROUP, SERVER_GROUP_WITHOUT_CONNECTOR_GROUP -> 0;
             case NO_CONNECTOR_UP -> group(name, 3, Fault.ALL_DOWN, members);
+            case ONLY_GROUP_DISABLED -> group(name, 3, Fault.GROUP_DISABLED, members);
             default -> group(name, 3, null, members);
         };
         String sgid = id();
@@ -150,6 +151,7 @@ public final class SyntheticTenant {
             }
             case NO_CONNECTOR_UP -> {
             }
+            case ONLY_GROUP_DISABLED -> expectedChain("ZPA-APP-008", members.get(0));
         }
         List<String> segmentIds = new ArrayList<>();
         for (int i = 0; i < segmentCount; i++) {
@@ -186,9 +188,8 @@ public final class SyntheticTenant {
                 .source("api/connector-groups.json").build());
         serverGroupMembers.add(gid);
         if (fault == Fault.GROUP_DISABLED) {
-            // the segment of its server group loses a path: the chain's finding, with the group's own beneath it
-            expected(fault, "ZPA-APP-008", gid);
-            expected.add(new Expected("ZPA-CON-007", gid));
+            // its server group's other groups still serve the segments: a lost site (CON-007), not a broken chain
+            expected(fault, "ZPA-CON-007", gid);
         }
         if (fault == Fault.EMPTY_GROUP) {
             expected(fault, "ZPA-FLT-002", gid);
