@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The fleet report in Markdown: the summary an administrator scans, then findings per group, worst first. */
+/** The fleet report in Markdown: impact, cleanup, the fleet, each problem with what it explains, findings per group. */
 final class FleetMarkdown {
     /** Beyond this many rows a list says how many more there are. */
     static final int LIST_LIMIT = 25;
@@ -27,7 +27,23 @@ final class FleetMarkdown {
         if (d.origin() != null) {
             md.append(" from `").append(d.origin().replace("`", "'")).append('`');
         }
-        md.append("  \n**Findings:** ").append(severityLine(f)).append("\n\n## Summary\n\n");
+        md.append("  \n**Problems:** ").append(Views.problemLine(f)).append("  \n**Findings:** ").append(severityLine(f))
+                .append("\n\n## Impact\n\n");
+        FleetReport.Impact im = f.impact();
+        list(md, "Applications unreachable", im.unreachable(), a -> "\"" + a.segmentName() + "\""
+                + (a.domains().isEmpty() ? "" : " (" + Views.limit(a.domains(), 3) + ")") + ": " + Views.chain(a)
+                + codes(a.findings()));
+        list(md, "Connector groups down", im.groupsDown(), g -> g.groupName() + ": none of " + g.total()
+                + " connectors up" + (g.outage() != null ? ", all down between " + g.outage().params().get("first")
+                + " and " + g.outage().params().get("last") + " (ZPA-FLT-005)" : ""));
+        md.append("- Connectors down: ").append(im.connectorsDown()).append(" of ").append(f.connectors()).append('\n');
+        md.append("\n## Cleanup\n\n");
+        list(md, "Connectors disconnected for a long time (delete candidates)", im.longDisconnected(),
+                x -> x.subject().label() + ": " + x.params().get("days") + " days");
+        list(md, "Stale duplicates of live connectors", im.duplicates(), x -> x.subject().label());
+        list(md, "Provisioning keys near exhaustion", im.keysNearExhaustion(),
+                x -> x.subject().label() + ": " + x.params().get("usageCount") + "/" + x.params().get("maxUsage"));
+        md.append("\n## Fleet\n\n");
         md.append("- Connectors by status: ").append(counts(f.statuses())).append(f.disabledConnectors() > 0
                 ? "; " + f.disabledConnectors() + " disabled" : "").append('\n');
         md.append("- Connectors by version: ").append(counts(f.versions())).append('\n');
@@ -35,11 +51,25 @@ final class FleetMarkdown {
                 x -> x.subject().label() + ": " + x.params().get("serving") + " of " + x.params().get("total") + " serving");
         list(md, "Groups that server groups use but that have no connectors", f.groupsWithoutConnectors(),
                 x -> x.subject().label());
-        list(md, "Provisioning keys near exhaustion", f.keysNearExhaustion(),
-                x -> x.subject().label() + ": " + x.params().get("usageCount") + "/" + x.params().get("maxUsage"));
-        list(md, "Groups whose connectors went down together", f.correlatedOutages(),
-                x -> x.subject().label() + ": " + x.params().get("connectors") + " connectors between "
-                        + x.params().get("first") + " and " + x.params().get("last"));
+
+        md.append("\n## Problems\n\nEach problem once, with the findings it explains beneath it.\n\n");
+        if (f.problems().isEmpty()) {
+            md.append("None.\n");
+        }
+        for (FleetReport.Problem p : f.problems()) {
+            Finding x = p.cause();
+            md.append("- **").append(x.severity()).append(' ').append(x.code()).append("** ")
+                    .append(MarkdownReport.esc(Views.subject(x))).append(": ").append(MarkdownReport.esc(x.rootCause()))
+                    .append(MarkdownReport.esc(Views.suppressed(x))).append('\n');
+            if (!p.explains().isEmpty()) {
+                List<String> under = new ArrayList<>();
+                for (Finding y : p.explains()) {
+                    under.add(y.code() + " " + Views.subject(y));
+                }
+                md.append("  - explains ").append(p.explains().size()).append(": ")
+                        .append(MarkdownReport.esc(Views.limit(under, LIST_LIMIT))).append('\n');
+            }
+        }
 
         md.append("\n## Findings by connector group\n");
         if (f.byGroup().isEmpty()) {
@@ -83,11 +113,21 @@ final class FleetMarkdown {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    private static void list(StringBuilder md, String title, List<Finding> items,
-                             java.util.function.Function<Finding, String> line) {
+    private static String codes(List<Finding> findings) {
+        List<String> codes = new ArrayList<>();
+        for (Finding x : findings) {
+            if (!x.isExplained() && !codes.contains(x.code())) {
+                codes.add(x.code());
+            }
+        }
+        return codes.isEmpty() ? "" : " (" + String.join(", ", codes) + ")";
+    }
+
+    private static <T> void list(StringBuilder md, String title, List<T> items,
+                                 java.util.function.Function<T, String> line) {
         md.append("- ").append(title).append(": ").append(items.size()).append('\n');
         int n = 0;
-        for (Finding x : items) {
+        for (T x : items) {
             if (n++ == LIST_LIMIT) {
                 md.append("  - and ").append(items.size() - LIST_LIMIT).append(" more\n");
                 break;

@@ -3,6 +3,9 @@ package io.zpadoctor.report;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.FleetReport;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The fleet report for terminals. */
 final class FleetText {
     private FleetText() {
@@ -15,13 +18,42 @@ final class FleetText {
         t.append(bold).append("ZPA Doctor: fleet").append(reset).append('\n');
         t.append("  ").append(f.connectors()).append(" connectors, ").append(f.groups()).append(" groups, ")
                 .append(f.keys()).append(" keys; as of ").append(f.diagnosis().evaluationTime().instant()).append('\n');
+        FleetReport.Impact im = f.impact();
+        t.append("  problems: ").append(Views.problemLine(f)).append('\n');
+        t.append(bold).append("Impact").append(reset).append('\n');
+        t.append("  applications unreachable: ").append(im.unreachable().size()).append('\n');
+        int n = 0;
+        for (FleetReport.UnreachableApplication a : im.unreachable()) {
+            if (n++ == FleetMarkdown.LIST_LIMIT) {
+                t.append("    and ").append(im.unreachable().size() - FleetMarkdown.LIST_LIMIT).append(" more\n");
+                break;
+            }
+            t.append("    ").append(a.segmentName()).append(": ").append(Views.chain(a)).append('\n');
+        }
+        List<String> down = new ArrayList<>();
+        im.groupsDown().forEach(g -> down.add(g.groupName() + (g.outage() != null ? " (together)" : "")));
+        t.append("  groups down: ").append(im.groupsDown().size()).append(down.isEmpty() ? "" : ": " + Views.limit(down, 10))
+                .append('\n');
+        t.append("  connectors down: ").append(im.connectorsDown()).append(" of ").append(f.connectors()).append('\n');
+        t.append(bold).append("Cleanup").append(reset).append('\n');
+        t.append("  long disconnected: ").append(im.longDisconnected().size()).append(", stale duplicates: ")
+                .append(im.duplicates().size()).append(", keys near exhaustion: ").append(im.keysNearExhaustion().size())
+                .append('\n');
+        t.append(bold).append("Fleet").append(reset).append('\n');
         t.append("  status:   ").append(FleetMarkdown.counts(f.statuses())).append('\n');
         t.append("  versions: ").append(FleetMarkdown.counts(f.versions())).append('\n');
         t.append("  no N+1: ").append(f.groupsWithoutRedundancy().size()).append(", empty groups in use: ")
-                .append(f.groupsWithoutConnectors().size()).append(", keys near exhaustion: ")
-                .append(f.keysNearExhaustion().size()).append(", correlated outages: ")
-                .append(f.correlatedOutages().size()).append('\n');
-        t.append("  findings: ").append(FleetMarkdown.severityLine(f)).append("\n");
+                .append(f.groupsWithoutConnectors().size()).append('\n');
+        t.append("  findings: ").append(FleetMarkdown.severityLine(f)).append('\n');
+        t.append('\n').append(bold).append("Problems").append(reset).append('\n');
+        for (FleetReport.Problem p : f.problems()) {
+            Finding x = p.cause();
+            t.append(String.format("  %-8s %-12s %s (%s)%s%n", x.severity(), x.code(), x.title(), Views.subject(x),
+                    Views.suppressed(x)));
+            for (Finding y : p.explains()) {
+                t.append(String.format("           explains %-12s %s (%s)%n", y.code(), y.title(), Views.subject(y)));
+            }
+        }
         for (FleetReport.GroupFindings g : f.byGroup()) {
             t.append('\n').append(bold).append(g.groupId() == null ? "Tenant-wide" : g.groupName()).append(reset)
                     .append("  ").append(g.worst()).append('\n');

@@ -236,6 +236,27 @@ final class JsonReport {
             g.writeNumberField(s.name(), f.bySeverity().getOrDefault(s, 0));
         }
         g.writeEndObject();
+        g.writeObjectFieldStart("problemsBySeverity");
+        Map<Severity, Integer> problems = f.problemsBySeverity();
+        for (Severity s : Severity.values()) {
+            g.writeNumberField(s.name(), problems.getOrDefault(s, 0));
+        }
+        g.writeEndObject();
+        writeImpact(g, f);
+        g.writeArrayFieldStart("problems");
+        for (FleetReport.Problem p : f.problems()) {
+            g.writeStartObject();
+            writeRef(g, p.cause());
+            g.writeArrayFieldStart("explains");
+            for (Finding x : p.explains()) {
+                g.writeStartObject();
+                writeRef(g, x);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         writeSubjects(g, "groupsWithoutRedundancy", f.groupsWithoutRedundancy());
         writeSubjects(g, "groupsWithoutConnectors", f.groupsWithoutConnectors());
         writeSubjects(g, "keysNearExhaustion", f.keysNearExhaustion());
@@ -263,6 +284,95 @@ final class JsonReport {
         g.writeEndObject();
     }
 
+    /** Applications unreachable, groups down and connectors down, then what to clean up. */
+    private static void writeImpact(JsonGenerator g, FleetReport f) throws IOException {
+        FleetReport.Impact im = f.impact();
+        g.writeObjectFieldStart("impact");
+        g.writeArrayFieldStart("applicationsUnreachable");
+        for (FleetReport.UnreachableApplication a : im.unreachable()) {
+            g.writeStartObject();
+            g.writeStringField("segmentId", a.segmentId());
+            g.writeStringField("segmentName", a.segmentName());
+            g.writeArrayFieldStart("domains");
+            for (String d : a.domains()) {
+                g.writeString(d);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("chain");
+            for (FleetReport.ChainLink l : a.chain()) {
+                g.writeStartObject();
+                g.writeStringField("serverGroupId", l.serverGroupId());
+                g.writeStringField("serverGroupName", l.serverGroupName());
+                g.writeStringField("problem", l.problem());
+                g.writeArrayFieldStart("connectorGroups");
+                for (FleetReport.ChainGroup cg : l.groups()) {
+                    g.writeStartObject();
+                    g.writeStringField("groupId", cg.groupId());
+                    g.writeStringField("groupName", cg.groupName());
+                    g.writeBooleanField("enabled", cg.enabled());
+                    g.writeNumberField("serving", cg.serving());
+                    g.writeNumberField("total", cg.total());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Finding x : a.findings()) {
+                g.writeStartObject();
+                writeRef(g, x);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("groupsDown");
+        for (FleetReport.GroupDown d : im.groupsDown()) {
+            g.writeStartObject();
+            g.writeStringField("groupId", d.groupId());
+            g.writeStringField("groupName", d.groupName());
+            g.writeNumberField("connectors", d.total());
+            g.writeNumberField("disconnected", d.disconnected());
+            g.writeBooleanField("wentDownTogether", d.outage() != null);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("connectorsDown", im.connectorsDown());
+        g.writeEndObject();
+        g.writeObjectFieldStart("cleanup");
+        writeSubjects(g, "longDisconnected", im.longDisconnected());
+        writeSubjects(g, "duplicates", im.duplicates());
+        writeSubjects(g, "keysNearExhaustion", im.keysNearExhaustion());
+        g.writeEndObject();
+    }
+
+    /** Which finding: its code, severity and subject, and the causes that explain it. */
+    private static void writeRef(JsonGenerator g, Finding x) throws IOException {
+        g.writeStringField("code", x.code());
+        g.writeStringField("severity", x.severity().name());
+        g.writeStringField("subjectType", x.subject().type().name());
+        g.writeStringField("subjectId", x.subject().id());
+        g.writeStringField("subjectName", x.subject().name());
+        if (x.isExplained()) {
+            g.writeArrayFieldStart("explainedBy");
+            for (String c : x.explainedBy()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** A placeholder value as JSON: a count as a number, an id (however numeric) or anything else as its string. */
+    private static void writeValue(JsonGenerator g, String field, String v) throws IOException {
+        if (v != null && !field.endsWith("Id") && v.matches("-?(0|[1-9][0-9]{0,8})")) {
+            g.writeNumberField(field, Long.parseLong(v));
+        } else {
+            g.writeStringField(field, v);
+        }
+    }
+
     private static void writeSubjects(JsonGenerator g, String field, java.util.List<Finding> findings) throws IOException {
         g.writeArrayFieldStart(field);
         for (Finding x : findings) {
@@ -272,7 +382,7 @@ final class JsonReport {
             g.writeStringField("name", x.subject().name());
             g.writeObjectFieldStart("values");
             for (Map.Entry<String, String> e : x.params().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+                writeValue(g, e.getKey(), e.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();

@@ -25,6 +25,11 @@ public final class Redactor {
         return SecretScrubber.scrub(text, REDACTED);
     }
 
+    /** The same for an HTML page, where the marker must read as text, not as a tag. */
+    static String scrubHtml(String html) {
+        return SecretScrubber.scrub(html, "&lt;redacted&gt;");
+    }
+
     /**
      * A stream that scrubs what is written to it line by line (a secret never spans lines) before passing it on:
      * wrap standard output, standard error and report files in it. A partial line is scrubbed and passed on at

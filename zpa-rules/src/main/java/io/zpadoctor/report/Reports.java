@@ -1,5 +1,6 @@
 package io.zpadoctor.report;
 
+import io.zpadoctor.report.internal.html.HtmlRenderer;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.FleetReport;
 
@@ -18,8 +19,9 @@ public final class Reports {
             case MARKDOWN -> FleetMarkdown.render(fleet);
             case JSON -> JsonReport.render(fleet.diagnosis(), fleet);
             case TEXT -> FleetText.render(fleet, color);
+            case HTML -> HtmlRenderer.fleet(HtmlPages.fleet(fleet));
         };
-        return Redactor.scrub(out);
+        return format == Format.HTML ? Redactor.scrubHtml(out) : Redactor.scrub(out);
     }
 
     /** @param color ANSI colours in the text format (for terminals) */
@@ -28,7 +30,8 @@ public final class Reports {
             case MARKDOWN -> MarkdownReport.render(d);
             case JSON -> JsonReport.render(d);
             case TEXT -> TextReport.render(d, color);
+            case HTML -> HtmlRenderer.diagnosis(HtmlPages.diagnosis(d));
         };
-        return Redactor.scrub(out);
+        return format == Format.HTML ? Redactor.scrubHtml(out) : Redactor.scrub(out);
     }
 }

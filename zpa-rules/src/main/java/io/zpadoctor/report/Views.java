@@ -185,4 +185,47 @@ final class Views {
         }
         return byReason;
     }
+
+    /** An application's chain in one line: each server group, what is wrong with it, its groups and how many are up. */
+    static String chain(io.zpadoctor.rules.FleetReport.UnreachableApplication a) {
+        if (a.chain().isEmpty()) {
+            return "no server group";
+        }
+        List<String> links = new java.util.ArrayList<>();
+        for (io.zpadoctor.rules.FleetReport.ChainLink l : a.chain()) {
+            StringBuilder sb = new StringBuilder("server group \"")
+                    .append(l.serverGroupName() != null ? l.serverGroupName() : l.serverGroupId()).append('"');
+            if (l.problem() != null) {
+                sb.append(" (").append(l.problem()).append(')');
+            }
+            List<String> groups = new java.util.ArrayList<>();
+            for (io.zpadoctor.rules.FleetReport.ChainGroup g : l.groups()) {
+                groups.add((g.groupName() != null ? g.groupName() : g.groupId()) + (g.groupName() == null ? " (not in the tenant)"
+                        : !g.enabled() ? " (disabled)" : " (" + g.serving() + " of " + g.total() + " up)"));
+            }
+            if (!groups.isEmpty()) {
+                sb.append(" -> ").append(limit(groups, 5));
+            }
+            links.add(sb.toString());
+        }
+        return String.join("; ", links);
+    }
+
+    /** "12 problems (3 CRITICAL, 9 WARNING), explaining 20 more findings". */
+    static String problemLine(io.zpadoctor.rules.FleetReport f) {
+        List<String> parts = new java.util.ArrayList<>();
+        Map<io.zpadoctor.model.finding.Severity, Integer> by = f.problemsBySeverity();
+        for (io.zpadoctor.model.finding.Severity s : io.zpadoctor.model.finding.Severity.values()) {
+            if (by.getOrDefault(s, 0) > 0) {
+                parts.add(by.get(s) + " " + s);
+            }
+        }
+        int explained = 0;
+        for (io.zpadoctor.rules.FleetReport.Problem p : f.problems()) {
+            explained += p.explains().size();
+        }
+        int n = f.problems().size();
+        return n == 0 ? "none" : n + " problem" + (n == 1 ? "" : "s") + " (" + String.join(", ", parts) + ")"
+                + (explained > 0 ? ", explaining " + explained + " more finding" + (explained == 1 ? "" : "s") : "");
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  *             symptom that says "nothing specific was found", so it is not reported at all once a cause explains it
  * @param trigger what makes it fire, in a sentence (for the rule catalog page)
  * @param requires what the check needs to be evaluated: {@code api:<file>}, {@code host:<probe>},
- *                 {@code context:not-enrolling}, {@code context:application}
+ *                 {@code context:not-enrolling}, {@code context:application}, {@code context:segments}
  * @param supersedes the symptom codes this cause explains when both concern the same connector or group
  * @param origin where the entry was defined: {@code built-in} or a rule pack's catalog file
  */

@@ -1,6 +1,7 @@
 package io.zpadoctor.rules;
 
 import io.zpadoctor.model.ApplicationTarget;
+import io.zpadoctor.model.derived.EffectiveSegment;
 import io.zpadoctor.model.derived.HostContext;
 import io.zpadoctor.model.derived.NotEnrolling;
 import io.zpadoctor.model.finding.Finding;
@@ -12,6 +13,11 @@ import io.zpadoctor.model.tenant.ConnectorGroup;
 import io.zpadoctor.model.tenant.EnrollmentCertificate;
 import io.zpadoctor.model.tenant.ProvisioningKey;
 import io.zpadoctor.model.tenant.ServerGroup;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Starts a finding about one object, for the consequence of a rule (built-in or a pack's): the subject, what the
@@ -70,35 +76,78 @@ public final class Findings {
     }
 
     /**
-     * About a segment on the way to the application the case names: concerns the application; fills
-     * {@code segmentName}, {@code segmentId} and {@code application}.
-     */
-    public static Finding.Builder about(String code, ApplicationSegment s, ApplicationTarget app) {
-        return Finding.builder(code).subject(Subject.of(s)).concern(app.toString())
-                .param("segmentName", s.displayName()).param("segmentId", s.id()).param("application", app.toString());
-    }
-
-    /**
-     * About a server group of the segment serving the application the case names: concerns the segment and the
-     * application; fills {@code serverGroupName}, {@code serverGroupId}, {@code segmentName}, {@code segmentId}
-     * and {@code application}.
-     */
-    public static Finding.Builder about(String code, ServerGroup sg, ApplicationSegment s, ApplicationTarget app) {
-        return Finding.builder(code).subject(Subject.of(sg)).concern(s.id()).concern(app.toString())
-                .param("serverGroupName", sg.displayName()).param("serverGroupId", sg.id())
-                .param("segmentName", s.displayName()).param("segmentId", s.id()).param("application", app.toString());
-    }
-
-    /**
-     * About a connector group that a server group of the serving segment lists: concerns the segment, the server
-     * group and the application; fills the group's, the server group's and the segment's names and ids, and
+     * About a segment on the way to the application the case names (or, tenant-wide, when {@code app} is null, to
+     * its own applications): concerns the application; fills {@code segmentName}, {@code segmentId} and
      * {@code application}.
      */
-    public static Finding.Builder about(String code, ConnectorGroup g, ServerGroup sg, ApplicationSegment s,
-                                        ApplicationTarget app) {
-        return about(code, g).concern(s.id()).concern(sg.id()).concern(app.toString())
-                .param("serverGroupName", sg.displayName()).param("serverGroupId", sg.id())
-                .param("segmentName", s.displayName()).param("segmentId", s.id()).param("application", app.toString());
+    public static Finding.Builder about(String code, ApplicationSegment s, ApplicationTarget app) {
+        return Finding.builder(code).subject(Subject.of(s)).concern(app == null ? null : app.toString())
+                .param("segmentName", s.displayName()).param("segmentId", s.id())
+                .param("application", app == null ? null : app.toString());
+    }
+
+    /**
+     * About a server group of the serving segments ({@code EffectiveSegment}s): concerns each segment (and the
+     * application the case names); fills {@code serverGroupName}, {@code serverGroupId}, {@code segments} (their
+     * names, for a sentence), {@code segmentCount}, and for one segment {@code segmentName}, {@code segmentId} and
+     * {@code application}.
+     */
+    public static Finding.Builder about(String code, ServerGroup sg, Collection<?> served) {
+        return segments(Finding.builder(code).subject(Subject.of(sg)).param("serverGroupName", sg.displayName())
+                .param("serverGroupId", sg.id()), served);
+    }
+
+    /**
+     * About a connector group that enabled server groups ({@code via}) of the serving segments list: concerns the
+     * server groups and the segments; fills the group's name and id, {@code serverGroupName} (their names) and the
+     * segments' values as {@link #about(String, ServerGroup, Collection)} does.
+     */
+    public static Finding.Builder about(String code, ConnectorGroup g, Collection<?> via, Collection<?> served) {
+        List<ServerGroup> sgs = new ArrayList<>();
+        for (Object o : via) {
+            sgs.add((ServerGroup) o);
+        }
+        sgs.sort(Comparator.comparing(ServerGroup::displayName).thenComparing(ServerGroup::id));
+        Finding.Builder b = about(code, g);
+        List<String> names = new ArrayList<>();
+        for (ServerGroup sg : sgs) {
+            b.concern(sg.id());
+            names.add(sg.displayName());
+        }
+        b.param("serverGroupName", names.isEmpty() ? null : String.join("\", \"", names));
+        b.param("serverGroupId", sgs.size() == 1 ? sgs.get(0).id() : null);
+        return segments(b, served);
+    }
+
+    /** Names the serving segments on a finding, in name order; a long list is cut after ten names. */
+    private static Finding.Builder segments(Finding.Builder b, Collection<?> served) {
+        List<EffectiveSegment> segs = new ArrayList<>();
+        for (Object o : served) {
+            segs.add((EffectiveSegment) o);
+        }
+        segs.sort(Comparator.comparing((EffectiveSegment e) -> e.segment().displayName())
+                .thenComparing(EffectiveSegment::segmentId));
+        List<String> names = new ArrayList<>();
+        for (EffectiveSegment e : segs) {
+            b.concern(e.segmentId());
+            if (e.application() != null) {
+                b.concern(e.application().toString());
+            }
+            if (names.size() < 10) {
+                names.add("\"" + e.segment().displayName() + "\"");
+            }
+        }
+        if (segs.size() > names.size()) {
+            names.add("and " + (segs.size() - names.size()) + " more");
+        }
+        b.param("segments", (segs.size() == 1 ? "segment " : segs.size() + " segments (") + String.join(", ", names)
+                + (segs.size() == 1 ? "" : ")")).param("segmentCount", segs.size());
+        if (segs.size() == 1) {
+            EffectiveSegment e = segs.get(0);
+            b.param("segmentName", e.segment().displayName()).param("segmentId", e.segmentId())
+                    .param("application", e.application() == null ? null : e.application().toString());
+        }
+        return b;
     }
 
     /**

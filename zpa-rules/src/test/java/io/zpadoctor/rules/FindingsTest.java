@@ -2,6 +2,7 @@ package io.zpadoctor.rules;
 
 import io.zpadoctor.model.ApplicationTarget;
 import io.zpadoctor.model.Symptom;
+import io.zpadoctor.model.derived.EffectiveSegment;
 import io.zpadoctor.model.derived.HostContext;
 import io.zpadoctor.model.derived.NotEnrolling;
 import io.zpadoctor.model.finding.Finding;
@@ -16,7 +17,9 @@ import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.rules.internal.engine.RuleBase;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,12 +56,29 @@ class FindingsTest {
                 .isEqualTo(Map.of("application", "wiki.acme.local:443", "host", "wiki.acme.local", "port", "443"));
         assertThat(Findings.about("ZPA-APP-004", s, APP).build().concerns())
                 .containsExactly("s1", "wiki", "wiki.acme.local:443");
-        assertThat(Findings.about("ZPA-APP-005", sg, s, APP).build().concerns())
+        EffectiveSegment served = new EffectiveSegment("s1", s, APP);
+        assertThat(Findings.about("ZPA-APP-005", sg, List.of(served)).build().concerns())
                 .containsExactly("sg1", "wiki-servers", "s1", "wiki.acme.local:443");
-        Finding viaGroup = Findings.about("ZPA-APP-008", GROUP, sg, s, APP).build();
+        Finding viaGroup = Findings.about("ZPA-APP-008", GROUP, List.of(sg), List.of(served)).build();
         assertThat(viaGroup.subject().type()).isEqualTo(SubjectType.CONNECTOR_GROUP);
-        assertThat(viaGroup.concerns()).containsExactly("g1", "DC1", "s1", "sg1", "wiki.acme.local:443");
+        assertThat(viaGroup.concerns()).containsExactly("g1", "DC1", "sg1", "s1", "wiki.acme.local:443");
         assertThat(viaGroup.params()).containsEntry("serverGroupName", "wiki-servers").containsEntry("segmentId", "s1");
+    }
+
+    @Test
+    void aTenantWideServerGroupFindingNamesEverySegmentOnce() {
+        ServerGroup sg = ServerGroup.builder("sg1").name("shared").build();
+        List<EffectiveSegment> served = new ArrayList<>();
+        for (int i = 12; i >= 1; i--) {
+            served.add(new EffectiveSegment("s" + i, ApplicationSegment.builder("s" + i).name(String.format("app-%02d", i)).build(), null));
+        }
+        Finding f = Findings.about("ZPA-APP-005", sg, served).build();
+        assertThat(f.params()).containsEntry("segmentCount", "12").doesNotContainKeys("segmentId", "application")
+                .containsEntry("segments", "12 segments (\"app-01\", \"app-02\", \"app-03\", \"app-04\", \"app-05\","
+                        + " \"app-06\", \"app-07\", \"app-08\", \"app-09\", \"app-10\", and 2 more)");
+        assertThat(f.concerns()).contains("s1", "s12").hasSize(14);
+        Finding one = Findings.about("ZPA-APP-004", served.get(0).segment(), null).build();
+        assertThat(one.params()).containsOnlyKeys("segmentName", "segmentId");
     }
 
     @Test

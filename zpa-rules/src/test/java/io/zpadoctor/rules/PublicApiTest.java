@@ -36,7 +36,7 @@ class PublicApiTest {
     static final List<String> PUBLIC_PACKAGES = List.of("io.zpadoctor.rules", "io.zpadoctor.report",
             "io.zpadoctor.model", "io.zpadoctor.model.tenant", "io.zpadoctor.model.host", "io.zpadoctor.model.derived",
             "io.zpadoctor.model.finding");
-    private static final Pattern BORROWED = Pattern.compile("^(org\\.drools|org\\.kie|com\\.fasterxml)\\..*|.*\\.internal\\..*");
+    private static final Pattern BORROWED = Pattern.compile("^(org\\.drools|org\\.kie|com\\.fasterxml|gg\\.jte)\\..*|.*\\.internal\\..*");
     private static final Pattern GENERATED = Pattern.compile(".*(Rules|DomainClassesMetadata)\\p{XDigit}{32}.*"
             + "|.*\\.P\\p{XDigit}{2}\\..*|.*Lambda(Predicate|Extractor|Consequence)\\p{XDigit}{32}.*");
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,6 +136,7 @@ public final class PlainJavaChecks {
                 add(out, "ZPA-FLT-005", g.id());
             }
         }
+        chains(t, byGroup, out);
         for (ProvisioningKey k : t.keys()) {
             if (k.isForConnectors() && k.enabled() && k.maxUsage() != null && k.maxUsage() > 0 && k.usageCount() != null
                     && k.usageCount() * 100.0 >= k.maxUsage() * th.keyUsageWarnPercent()) {
@@ -149,6 +151,68 @@ public final class PlainJavaChecks {
             }
         }
         return out;
+    }
+
+    /** Every enabled segment's chain: its server groups, their connector groups, a connector up among them. */
+    private static void chains(Tenant t, Map<String, List<AppConnector>> byGroup, Set<SyntheticTenant.Expected> out) {
+        Map<String, ServerGroup> serverGroups = new HashMap<>();
+        Map<String, Set<String>> serverGroupsOfSegment = new HashMap<>();
+        for (ServerGroup sg : t.serverGroups()) {
+            serverGroups.putIfAbsent(sg.id(), sg);
+            for (String seg : sg.applicationIds()) {
+                serverGroupsOfSegment.computeIfAbsent(seg, k -> new LinkedHashSet<>()).add(sg.id());
+            }
+        }
+        Map<String, ConnectorGroup> groups = new HashMap<>();
+        t.groups().forEach(g -> groups.putIfAbsent(g.id(), g));
+        for (ApplicationSegment s : t.segments()) {
+            if (!s.enabled()) {
+                continue;
+            }
+            Set<String> sgIds = serverGroupsOfSegment.computeIfAbsent(s.id(), k -> new LinkedHashSet<>());
+            sgIds.addAll(s.serverGroupIds());
+            if (sgIds.isEmpty()) {
+                add(out, "ZPA-APP-004", s.id());
+            }
+            boolean path = false;
+            boolean up = false;
+            List<String> disabledGroups = new ArrayList<>();
+            for (String sgId : sgIds) {
+                ServerGroup sg = serverGroups.get(sgId);
+                if (sg == null) {
+                    continue;
+                }
+                if (!sg.enabled()) {
+                    add(out, "ZPA-APP-005", sg.id());
+                    continue;
+                }
+                if (sg.connectorGroupIds().isEmpty()) {
+                    add(out, "ZPA-APP-006", sg.id());
+                }
+                if (!sg.dynamicDiscovery() && sg.serversListed() && sg.servers().isEmpty()) {
+                    add(out, "ZPA-APP-007", sg.id());
+                }
+                for (String gid : sg.connectorGroupIds()) {
+                    ConnectorGroup g = groups.get(gid);
+                    if (g == null) {
+                        continue;
+                    }
+                    if (!g.enabled()) {
+                        disabledGroups.add(g.id());
+                        continue;
+                    }
+                    path = true;
+                    up |= byGroup.getOrDefault(gid, List.of()).stream().anyMatch(AppConnector::isServing);
+                }
+            }
+            if (!up) {
+                // a disabled group breaks the chain only where no other group still serves the segment
+                disabledGroups.forEach(gid -> add(out, "ZPA-APP-008", gid));
+            }
+            if (path && !up) {
+                add(out, "ZPA-APP-009", s.id());
+            }
+        }
     }
 
     private static boolean referenced(Tenant t, String certId) {

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * A synthetic tenant of any size: groups of connectors with keys, server groups and segments, healthy except
- * for a sprinkling of every fault the fleet view knows, each recorded with the findings it must produce. Two
- * runs with the same seed give the same tenant.
+ * for a sprinkling of every fault the fleet view knows (application chains included), each recorded with the
+ * findings it must produce. Two runs with the same seed give the same tenant.
  */
 public final class SyntheticTenant {
     /** "Now" for every generated tenant; times are set relative to it. */
@@ -58,7 +58,10 @@ public final class SyntheticTenant {
         this.random = new Random(seed);
     }
 
-    /** About {@code connectorCount} connectors in groups of 3 to 7; one group in 15 carries a fault, kinds in turn. */
+    /**
+     * About {@code connectorCount} connectors in groups of 3 to 7; one group in 15 carries a fault, kinds in turn,
+     * and one server group in 10 is followed by a broken application chain of its own, kinds in turn.
+     */
     public static Generated generate(int connectorCount, long seed) {
         SyntheticTenant t = new SyntheticTenant(seed);
         t.build(connectorCount);
@@ -76,18 +79,21 @@ public final class SyntheticTenant {
 
     private void build(int connectorCount) {
         // Every fault kind gets its own groups, so two faults never meet in one group and muddle each other.
-        Fault[] kinds = Fault.values();
         int made = 0;
         int g = 0;
         List<String> pendingGroups = new ArrayList<>();
         while (made < connectorCount) {
             int size = 3 + random.nextInt(5);
-            Fault fault = g % 15 == 7 ? kinds[(g / 15) % kinds.length] : null;
-            made += group(g, size, fault, pendingGroups);
+            Fault fault = g % 15 == 7 ? GROUP_FAULTS[(g / 15) % GROUP_FAULTS.length] : null;
+            made += group(String.format("site-%05d", g), size, fault, pendingGroups);
             g++;
             if (pendingGroups.size() >= 8) {
                 serverGroup(pendingGroups);
                 pendingGroups.clear();
+                if (serverGroups.size() % 10 == 5) {
+                    made += chain(Chain.values()[chains % Chain.values().length]);
+                    chains++;
+                }
             }
         }
         if (!pendingGroups.isEmpty()) {
@@ -97,19 +103,92 @@ public final class SyntheticTenant {
 
     enum Fault {
         DISCONNECTED, DISCONNECTED_LONG, STATUS_UNKNOWN, CONNECTOR_DISABLED, GROUP_DISABLED, BEHIND_VERSION,
-        UPGRADE_FAILED, KEY_DELETED, NO_SPARE, EMPTY_GROUP, KEY_NEARLY_USED, SITE_OUTAGE, DUPLICATE
+        UPGRADE_FAILED, KEY_DELETED, NO_SPARE, EMPTY_GROUP, KEY_NEARLY_USED, SITE_OUTAGE, DUPLICATE,
+        /** Every connector down, hours apart (no site outage): the application chain's own fault, see {@link Chain}. */
+        ALL_DOWN
+    }
+
+    /** The faults a group of the ordinary server groups carries in turn. */
+    private static final Fault[] GROUP_FAULTS = java.util.Arrays.copyOf(Fault.values(), Fault.ALL_DOWN.ordinal());
+
+    /** Broken application chains, each in server groups and segments of its own. */
+    enum Chain {
+        SEGMENT_WITHOUT_SERVER_GROUP, SERVER_GROUP_DISABLED, SERVER_GROUP_WITHOUT_CONNECTOR_GROUP,
+        NO_DISCOVERY_NO_SERVERS, NO_CONNECTOR_UP, ONLY_GROUP_DISABLED
+    }
+
+    /** How many segments use the disabled server group: one finding must name them all. */
+    static final int SEGMENTS_OF_DISABLED_SERVER_GROUP = 12;
+
+    private int chains;
+
+    /** Builds one broken chain (with a healthy group where it needs one); returns how many connectors it added. */
+    private int chain(Chain kind) {
+        String name = String.format("chain-%04d", chains);
+        List<String> members = new ArrayList<>();
+        int made = switch (kind) {
+            case SEGMENT_WITHOUT_SERVER_GROUP, SERVER_GROUP_WITHOUT_CONNECTOR_GROUP -> 0;
+            case NO_CONNECTOR_UP -> group(name, 3, Fault.ALL_DOWN, members);
+            case ONLY_GROUP_DISABLED -> group(name, 3, Fault.GROUP_DISABLED, members);
+            default -> group(name, 3, null, members);
+        };
+        String sgid = id();
+        ServerGroup.Builder sg = ServerGroup.builder(sgid).name(name + "-servers").enabled(true).dynamicDiscovery(true)
+                .connectorGroupIds(List.copyOf(members)).servers(List.of()).source("api/server-groups.json");
+        int segmentCount = 1;
+        switch (kind) {
+            case SEGMENT_WITHOUT_SERVER_GROUP -> {
+            }
+            case SERVER_GROUP_DISABLED -> {
+                sg.enabled(false);
+                segmentCount = SEGMENTS_OF_DISABLED_SERVER_GROUP;
+                expectedChain("ZPA-APP-005", sgid);
+            }
+            case SERVER_GROUP_WITHOUT_CONNECTOR_GROUP -> expectedChain("ZPA-APP-006", sgid);
+            case NO_DISCOVERY_NO_SERVERS -> {
+                sg.dynamicDiscovery(false);
+                expectedChain("ZPA-APP-007", sgid);
+            }
+            case NO_CONNECTOR_UP -> {
+            }
+            case ONLY_GROUP_DISABLED -> expectedChain("ZPA-APP-008", members.get(0));
+        }
+        List<String> segmentIds = new ArrayList<>();
+        for (int i = 0; i < segmentCount; i++) {
+            String segId = id();
+            segmentIds.add(segId);
+            segments.add(ApplicationSegment.builder(segId).name(String.format("%s-app-%02d", name, i + 1))
+                    .domainNames(List.of(String.format("app%02d.%s.corp.example.com", i + 1, name)))
+                    .tcpPortRanges(List.of(PortRange.single(443)))
+                    .serverGroupIds(kind == Chain.SEGMENT_WITHOUT_SERVER_GROUP ? List.of() : List.of(sgid))
+                    .source("api/application-segments.json").build());
+        }
+        if (kind == Chain.SEGMENT_WITHOUT_SERVER_GROUP) {
+            expectedChain("ZPA-APP-004", segmentIds.get(0));
+        } else {
+            serverGroups.add(sg.applicationIds(List.copyOf(segmentIds)).build());
+        }
+        if (kind == Chain.NO_CONNECTOR_UP) {
+            expectedChain("ZPA-APP-009", segmentIds.get(0));
+        }
+        return made;
+    }
+
+    private void expectedChain(String code, String subject) {
+        faults++;
+        expected.add(new Expected(code, subject));
     }
 
     /** Builds one group (and its key); returns how many connectors it holds. */
-    private int group(int index, int size, Fault fault, List<String> serverGroupMembers) {
+    private int group(String name, int size, Fault fault, List<String> serverGroupMembers) {
         String gid = id();
-        String name = String.format("site-%05d", index);
         boolean enabled = fault != Fault.GROUP_DISABLED;
         groups.add(ConnectorGroup.builder(gid).name(name).enabled(enabled).upgradeDay("SUNDAY")
                 .upgradeTimeInSecs(7200).versionProfileId("0").enrollmentCertId(CERT_ID)
                 .source("api/connector-groups.json").build());
         serverGroupMembers.add(gid);
         if (fault == Fault.GROUP_DISABLED) {
+            // its server group's other groups still serve the segments: a lost site (CON-007), not a broken chain
             expected(fault, "ZPA-CON-007", gid);
         }
         if (fault == Fault.EMPTY_GROUP) {
@@ -150,17 +229,23 @@ public final class SyntheticTenant {
             if (fault == Fault.SITE_OUTAGE) {
                 disconnect(c, outage.plusSeconds(random.nextInt(600)));
             }
+            if (fault == Fault.ALL_DOWN) {
+                disconnect(c, NOW.minusSeconds(3_600L * (2 + 5 * i)));
+            }
             AppConnector built = c.build();
             connectors.add(built);
             if (first && fault != null) {
                 expectConnector(fault, built);
             }
-            if (fault == Fault.SITE_OUTAGE) {
+            if (fault == Fault.SITE_OUTAGE || fault == Fault.ALL_DOWN) {
                 expected.add(new Expected("ZPA-CON-001", built.id()));
             }
         }
         if (fault == Fault.SITE_OUTAGE) {
             expected(fault, "ZPA-FLT-005", gid);
+            expected.add(new Expected("ZPA-FLT-001", gid));
+        }
+        if (fault == Fault.ALL_DOWN) {
             expected.add(new Expected("ZPA-FLT-001", gid));
         }
         if (fault == Fault.DUPLICATE) {

@@ -16,12 +16,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Diagnose every connector, group and key of a tenant at once: a summary, then the findings"
-                + " grouped by connector group, worst first.",
+        description = "Diagnose every connector, group, key and application chain of a tenant at once: the"
+                + " applications unreachable, groups and connectors down, what to clean up, each problem with what"
+                + " it explains, then the findings grouped by connector group, worst first.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  zpa-doctor fleet --bundle tenant-snapshot.tar.gz",
                 "  zpa-doctor fleet --bundle ./snapshot --format json -o fleet.json",
+                "  zpa-doctor fleet --bundle ./snapshot --format html -o fleet.html   # a page to open or print",
                 "  zpa-doctor fleet --bundle ./snapshot --fail-on critical      # for a nightly job",
                 "  zpa-doctor fleet --api --format markdown -o fleet.md         # the live tenant",
                 "",

@@ -16,7 +16,8 @@ import java.nio.file.StandardCopyOption;
 /** How the report is written and what the exit code reflects. */
 final class OutputOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = Converters.FormatConverter.class,
-            description = "markdown (the runbook's report), json (schemaVersion 1) or text."
+            description = "markdown (the runbook's report), json (schemaVersion 1), text, or html (one"
+                    + " self-contained page)."
                     + " Default: text on a terminal, markdown otherwise.")
     Format format;
 

@@ -143,9 +143,7 @@ final class DoctorTools {
         Diagnosis page = new Diagnosis(d.toolVersion(), d.reportedCase(), d.origin(), d.evaluationTime(),
                 d.thresholds(), all.subList(from, to), d.withheld(), d.primary(), d.passed(), d.notEvaluated(),
                 d.notes(), List.of(), List.of(), d.persist(), d.rulesFired(), d.engineNanos());
-        FleetReport paged = new FleetReport(page, f.connectors(), f.groups(), f.keys(), f.disabledConnectors(),
-                f.statuses(), f.versions(), f.bySeverity(), f.groupsWithoutRedundancy(), f.groupsWithoutConnectors(),
-                f.keysNearExhaustion(), f.correlatedOutages(), List.of());
+        FleetReport paged = f.paged(page);
         Map<String, Object> report = Results.report(Reports.renderFleet(paged, Format.JSON, false));
         Map<String, Object> fleet = (Map<String, Object>) report.get("fleet");
         fleet.remove("byGroup");

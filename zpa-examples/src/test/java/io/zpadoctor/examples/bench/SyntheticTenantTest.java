@@ -2,10 +2,12 @@ package io.zpadoctor.examples.bench;
 
 import io.zpadoctor.model.Facts;
 import io.zpadoctor.model.Thresholds;
+import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.FleetReport;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +28,21 @@ class SyntheticTenantTest {
         assertThat(g.faults()).isGreaterThan(13 * 3);
         assertThat(found(fleet)).isEqualTo(new TreeSet<>(g.expected()));
         assertThat(fleet.diagnosis().findings()).hasSameSizeAs(g.expected());
+    }
+
+    @Test
+    void everyKindOfBrokenApplicationChainIsInjectedAndReportedOncePerServerGroup() {
+        // a chain every ten server groups, six kinds in turn: 3,000 connectors hold one of each
+        SyntheticTenant.Generated g = SyntheticTenant.generate(3_000, 3);
+        assertThat(g.expected()).extracting(SyntheticTenant.Expected::code)
+                .contains("ZPA-APP-004", "ZPA-APP-005", "ZPA-APP-006", "ZPA-APP-007", "ZPA-APP-008", "ZPA-APP-009");
+        FleetReport fleet = Diagnoser.builder().partitioning(0, 100, false).build().diagnoseFleet(
+                Facts.builder().tenant(g.tenant()).evaluatedAt(SyntheticTenant.NOW, "generated").build());
+        List<Finding> disabled = fleet.diagnosis().findings("ZPA-APP-005");
+        assertThat(disabled).isNotEmpty().allSatisfy(d -> assertThat(d.params()).containsEntry("segmentCount",
+                String.valueOf(SyntheticTenant.SEGMENTS_OF_DISABLED_SERVER_GROUP)));
+        assertThat(disabled.get(0).rootCause()).contains("used by 12 segments (\"chain-0001-app-01\"");
+        assertThat(found(fleet)).isEqualTo(new TreeSet<>(g.expected()));
     }
 
     @Test

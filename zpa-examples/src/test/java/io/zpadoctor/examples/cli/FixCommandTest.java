@@ -172,7 +172,10 @@ class FixCommandTest {
             assertThat(r.out()).contains("/application/72058304855091000", "enabled: false -> true");
         }
         try (FakeZpa fake = fake(t -> set(t, "appConnectorGroup", "DC2-Group", "enabled", false))) {
-            Cli r = Cli.run("fix", "ZPA-APP-008", "--api", "--app", "app1.corp.example.com:443", "--apply");
+            // app1's other group still serves it: the disabled group is a lost site (CON-007), not a broken chain
+            Cli chain = Cli.run("fix", "ZPA-APP-008", "--api", "--app", "app1.corp.example.com:443");
+            assertThat(chain.out()).contains("ZPA-APP-008 is not found in this tenant");
+            Cli r = Cli.run("fix", "ZPA-CON-007", "--api", "--group", "DC2-Group", "--apply");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("/appConnectorGroup/72058304855089001", "enabled: false -> true");
             Cli again = Cli.run("fix", "ZPA-CON-007", "--api", "--group", "DC2-Group");

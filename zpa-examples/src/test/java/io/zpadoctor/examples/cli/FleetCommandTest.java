@@ -36,14 +36,24 @@ class FleetCommandTest {
         assertThat(count).as("each fault once").isEqualTo(expected.size());
         assertThat(j.get("fleet").get("connectors").get("total").asInt()).isGreaterThanOrEqualTo(10_000);
         assertThat(j.get("fleet").get("byGroup").get(0).get("worst").asText()).isEqualTo("CRITICAL");
+        // each application chain fault once, and the applications it cuts off named in the impact
+        assertThat(found).anyMatch(s -> s.startsWith("ZPA-APP-005 "));
+        assertThat(j.at("/fleet/impact/applicationsUnreachable").size()).isGreaterThan(12);
+        int problems = j.at("/fleet/problems").size();
+        int beneath = 0;
+        for (JsonNode p : j.at("/fleet/problems")) {
+            beneath += p.get("explains").size();
+        }
+        assertThat(problems + beneath).as("every finding counted once").isEqualTo(count);
     }
 
     @Test
     void markdownAndTextSummariseTheFleet() {
         Path scenario = Path.of("../zpa-rules/src/test/resources/scenarios/flt-005-site-outage");
         Cli md = Cli.run("fleet", "--bundle", scenario.toString(), "--format", "markdown");
-        assertThat(md.out()).contains("# ZPA Fleet Report", "## Summary", "Groups whose connectors went down together: 1",
-                "### DC2-Amsterdam (CRITICAL, 4 findings)", "ZPA-FLT-005");
+        assertThat(md.out()).contains("# ZPA Fleet Report", "## Impact", "- Connector groups down: 1",
+                "**Problems:** 1 problem (1 CRITICAL), explaining 4 more findings",
+                "### DC2-Amsterdam (CRITICAL, 5 findings)", "ZPA-FLT-005");
         Cli text = Cli.run("fleet", "--bundle", scenario.toString(), "--format", "text", "--fail-on", "never");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("ZPA Doctor: fleet", "DC2-Amsterdam  CRITICAL");

@@ -163,13 +163,18 @@ public final class Pipeline {
         if (rc.application() != null) {
             contexts.add("application");
         }
+        if (rc.application() != null || scope.scope().everything()) {
+            contexts.add("segments");   // classify.drl checks every enabled segment's chain when the case names nothing
+        }
         Set<String> fired = new HashSet<>();
         ordered.forEach(f -> fired.add(f.code()));
         // an umbrella a cause explains was found, not passed: it is only left out of the report
         linked.withheld().forEach(f -> fired.add(f.code()));
         Evaluability.Result eval = Evaluability.assess(catalog, facts.tenant(), facts.hostFacts(), contexts, fired);
 
-        List<String> servingGroups = run.servingGroups().stream().map(s -> s.connectorGroupId()).distinct().toList();
+        // tenant-wide, every group serves some segment: only an application's chain adds its groups to the report
+        List<String> servingGroups = rc.application() == null ? List.of()
+                : run.servingGroups().stream().map(s -> s.connectorGroupId()).distinct().toList();
         List<String> notes = new ArrayList<>(facts.notes());
         notes.addAll(scope.notes());
         notes.addAll(suppressed.notes());

@@ -130,7 +130,8 @@ public final class RulesDoc {
                 case "api" -> "`api/" + what + ".json`";
                 case "host" -> "`hosts/<host>/" + what + "`";
                 case "context" -> what.equals("not-enrolling") ? "a connector failing to enroll"
-                        : what.equals("application") ? "an application named in the case" : what;
+                        : what.equals("application") ? "an application named in the case"
+                        : what.equals("segments") ? "an application named in the case, or a tenant-wide diagnosis" : what;
                 default -> r;
             });
         }

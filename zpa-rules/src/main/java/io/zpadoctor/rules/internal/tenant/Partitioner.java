@@ -22,7 +22,8 @@ import java.util.Set;
  * again. A shard holds everything the built-in rules join a group with: its connectors and keys, the keys its
  * connectors name, the server groups that use it with their segments, and every certificate.
  * Groups whose connectors share a fingerprint go into one shard, since the duplicate rule
- * compares them. Rules then see exactly what they would in one session; findings about shared objects (a
+ * compares them, and so do the groups that serve one segment, since whether a segment is served is decided over all
+ * of them; server groups that use no listed group and segments no such server group serves go with the last shard. Rules then see exactly what they would in one session; findings about shared objects (a
  * certificate, a key named from another group) come out of several shards identical and are merged.
  */
 public final class Partitioner {
@@ -58,6 +59,45 @@ public final class Partitioner {
                 if (other != null) {
                     groups.union(other, c.groupId());
                 }
+            }
+        }
+        Map<String, List<ServerGroup>> serverGroupsOfSegment = new HashMap<>();
+        for (ServerGroup sg : t.serverGroups()) {
+            for (String app : sg.applicationIds()) {
+                serverGroupsOfSegment.computeIfAbsent(app, x -> new ArrayList<>()).add(sg);
+            }
+        }
+        Map<String, ServerGroup> serverGroupsById = new HashMap<>();
+        t.serverGroups().forEach(sg -> serverGroupsById.putIfAbsent(sg.id(), sg));
+        List<ApplicationSegment> unplaced = new ArrayList<>();
+        for (ApplicationSegment s : t.segments()) {
+            List<ServerGroup> sgs = new ArrayList<>(serverGroupsOfSegment.getOrDefault(s.id(), List.of()));
+            s.serverGroupIds().forEach(id -> {
+                ServerGroup sg = serverGroupsById.get(id);
+                if (sg != null) {
+                    sgs.add(sg);
+                }
+            });
+            String first = null;
+            for (ServerGroup sg : sgs) {
+                for (String cg : sg.connectorGroupIds()) {
+                    if (byGroup.containsKey(cg)) {
+                        if (first == null) {
+                            first = cg;
+                        } else {
+                            groups.union(first, cg);
+                        }
+                    }
+                }
+            }
+            if (first == null) {
+                unplaced.add(s);
+            }
+        }
+        List<ServerGroup> unplacedServerGroups = new ArrayList<>();
+        for (ServerGroup sg : t.serverGroups()) {
+            if (sg.connectorGroupIds().stream().noneMatch(byGroup::containsKey)) {
+                unplacedServerGroups.add(sg);
             }
         }
         Map<String, List<String>> components = new LinkedHashMap<>();
@@ -98,12 +138,12 @@ public final class Partitioner {
             }
             if (current.connectors.size() >= shardConnectors) {
                 shards.add(current.facts(facts, byGroup, keysById, keysByGroup, serverGroupsByGroup,
-                        segmentsByServerGroup, segmentsById, List.of(), List.of()));
+                        segmentsByServerGroup, segmentsById, List.of(), List.of(), List.of(), List.of()));
                 current = new Shard();
             }
         }
         shards.add(current.facts(facts, byGroup, keysById, keysByGroup, serverGroupsByGroup, segmentsByServerGroup,
-                segmentsById, orphans, orphanKeys));
+                segmentsById, orphans, orphanKeys, unplacedServerGroups, unplaced));
         return shards;
     }
 
@@ -114,12 +154,13 @@ public final class Partitioner {
         Facts facts(Facts all, Map<String, List<AppConnector>> byGroup, Map<String, ProvisioningKey> keysById,
                     Map<String, List<ProvisioningKey>> keysByGroup, Map<String, List<ServerGroup>> sgByGroup,
                     Map<String, List<ApplicationSegment>> segBySg, Map<String, ApplicationSegment> segById,
-                    List<AppConnector> extraConnectors, List<ProvisioningKey> extraKeys) {
+                    List<AppConnector> extraConnectors, List<ProvisioningKey> extraKeys,
+                    List<ServerGroup> extraServerGroups, List<ApplicationSegment> extraSegments) {
             Tenant t = all.tenant();
             List<AppConnector> cs = new ArrayList<>(connectors);
             cs.addAll(extraConnectors);
             Set<ProvisioningKey> keys = new LinkedHashSet<>(extraKeys);
-            Set<ServerGroup> sgs = new LinkedHashSet<>();
+            Set<ServerGroup> sgs = new LinkedHashSet<>(extraServerGroups);
             List<ConnectorGroup> gs = new ArrayList<>();
             for (ConnectorGroup g : t.groups()) {
                 if (groups.contains(g.id())) {
@@ -134,7 +175,7 @@ public final class Partitioner {
                     keys.add(named);
                 }
             }
-            Set<ApplicationSegment> segs = new LinkedHashSet<>();
+            Set<ApplicationSegment> segs = new LinkedHashSet<>(extraSegments);
             for (ServerGroup sg : sgs) {
                 segs.addAll(segBySg.getOrDefault(sg.id(), List.of()));
                 for (String app : sg.applicationIds()) {

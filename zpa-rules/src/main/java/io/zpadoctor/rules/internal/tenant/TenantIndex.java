@@ -205,6 +205,16 @@ public final class TenantIndex {
         return groupId == null ? null : health.get(groupId);
     }
 
+    /** The group's counts: the session's when it computed them, else from the index's tally (no walk of its connectors). */
+    public GroupHealth counts(ConnectorGroup g) {
+        GroupHealth h = health(g.id());
+        if (h != null && h.group() == g) {
+            return h;
+        }
+        Members m = connectorsByGroup.get(g.id());
+        return m == null ? GroupHealth.of(g, List.of(), List.of()) : m.tally.health(g, List.of());
+    }
+
     /** Whether a connector list was read at all: without one, a connector missing from it proves nothing. */
     public boolean connectorsRead() {
         return connectorsRead;

@@ -1,10 +1,14 @@
 package io.zpadoctor.rules.internal.verdict;
 
+import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.model.tenant.AppConnector;
+import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
+import io.zpadoctor.model.tenant.ControlChannelStatus;
 import io.zpadoctor.model.tenant.ProvisioningKey;
+import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.FleetReport;
@@ -14,9 +18,13 @@ import io.zpadoctor.rules.internal.tenant.TenantIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the fleet summary from a tenant-wide diagnosis. */
 public final class Fleets {
@@ -30,10 +38,186 @@ public final class Fleets {
         for (Finding f : d.findings()) {
             bySeverity.merge(f.severity(), 1, Integer::sum);
         }
+        List<FleetReport.Problem> problems = problems(d.findings());
+        int down = counts.statuses().getOrDefault(ControlChannelStatus.DISCONNECTED.wireName(), 0);
+        FleetReport.Impact impact = new FleetReport.Impact(unreachable(tenant, index, d.findings()),
+                groupsDown(tenant, index, d.findings("ZPA-FLT-005")), down, d.findings("ZPA-FLT-004"),
+                d.findings("ZPA-FLT-006"), d.findings("ZPA-FLT-003"));
+        List<FleetReport.GroupFindings> byGroup = byGroup(d.findings(), index);
         return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(),
                 counts.disabled(), counts.statuses(), counts.versions(), bySeverity, d.findings("ZPA-FLT-001"),
                 d.findings("ZPA-FLT-002"), d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"),
-                byGroup(d.findings(), index));
+                byGroup, impact, groupStates(tenant, index, byGroup), problems);
+    }
+
+    /** Every group once: down first, then by its worst finding, then those with fewer connectors up. */
+    static List<FleetReport.GroupState> groupStates(Tenant tenant, TenantIndex index,
+                                                    List<FleetReport.GroupFindings> byGroup) {
+        Map<String, FleetReport.GroupFindings> findings = new HashMap<>();
+        byGroup.forEach(g -> {
+            if (g.groupId() != null) {
+                findings.putIfAbsent(g.groupId(), g);
+            }
+        });
+        Map<String, FleetReport.GroupState> out = new LinkedHashMap<>();
+        for (ConnectorGroup g : tenant.groups()) {
+            GroupHealth h = index.counts(g);
+            FleetReport.GroupFindings gf = findings.get(g.id());
+            out.putIfAbsent(g.id(), new FleetReport.GroupState(g.id(), g.displayName(), g.enabled(), h.serving(),
+                    h.total(), gf == null ? null : gf.worst(), gf == null ? 0 : gf.findings().size()));
+        }
+        List<FleetReport.GroupState> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparing((FleetReport.GroupState s) -> !s.down())
+                .thenComparing(s -> s.worst() == null ? Severity.values().length : s.worst().ordinal())
+                .thenComparingInt(FleetReport.GroupState::serving)
+                .thenComparing(FleetReport.GroupState::groupName, Comparator.nullsLast(Comparator.naturalOrder())));
+        return list;
+    }
+
+    /**
+     * The findings no other explains, each with the ones it explains beneath it. A symptom several causes explain
+     * goes under the first of them in report order that shares what it concerns, and a symptom whose cause is itself
+     * explained goes under that cause's problem, so each finding is counted once.
+     */
+    static List<FleetReport.Problem> problems(List<Finding> findings) {
+        Map<String, List<Finding>> byConcern = new HashMap<>();
+        for (Finding f : findings) {
+            for (String c : f.concerns()) {
+                byConcern.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<Finding, Finding> rootOf = new IdentityHashMap<>();
+        Map<Finding, List<Finding>> beneath = new IdentityHashMap<>();
+        for (Finding f : findings) {
+            Finding root = root(f, byConcern, rootOf);
+            beneath.computeIfAbsent(root, k -> new ArrayList<>());
+            if (root != f) {
+                beneath.get(root).add(f);
+            }
+        }
+        List<FleetReport.Problem> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (rootOf.get(f) == f) {
+                out.add(new FleetReport.Problem(f, beneath.get(f)));
+            }
+        }
+        return out;
+    }
+
+    /** The problem a finding is counted under: itself when unexplained, else its first cause's (a cycle stops at it). */
+    private static Finding root(Finding f, Map<String, List<Finding>> byConcern, Map<Finding, Finding> rootOf) {
+        Finding known = rootOf.get(f);
+        if (known != null) {
+            return known;
+        }
+        Set<Finding> path = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Finding at = f;
+        while (at.isExplained() && path.add(at)) {
+            Finding cause = causeOf(at, byConcern);
+            if (cause == null || path.contains(cause)) {
+                break;
+            }
+            if (rootOf.containsKey(cause)) {
+                at = rootOf.get(cause);
+                break;
+            }
+            at = cause;
+        }
+        rootOf.put(f, at);
+        return at;
+    }
+
+    private static Finding causeOf(Finding symptom, Map<String, List<Finding>> byConcern) {
+        Finding best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (String c : symptom.concerns()) {
+            List<Finding> candidates = byConcern.getOrDefault(c, List.of());
+            for (int i = 0; i < candidates.size() && i < bestAt; i++) {
+                Finding g = candidates.get(i);
+                if (g != symptom && symptom.explainedBy().contains(g.code())) {
+                    best = g;
+                    bestAt = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Every enabled segment with no enabled server group reaching, through an enabled group, a connector that is up. */
+    static List<FleetReport.UnreachableApplication> unreachable(Tenant tenant, TenantIndex index, List<Finding> findings) {
+        Map<String, Set<String>> serverGroupsOf = new HashMap<>();
+        for (ServerGroup sg : tenant.serverGroups()) {
+            for (String seg : sg.applicationIds()) {
+                serverGroupsOf.computeIfAbsent(seg, k -> new LinkedHashSet<>()).add(sg.id());
+            }
+        }
+        Map<String, List<Finding>> chainFindings = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.code().startsWith("ZPA-APP-")) {
+                for (String c : f.concerns()) {
+                    chainFindings.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        Map<String, GroupHealth> health = new HashMap<>();
+        List<FleetReport.UnreachableApplication> out = new ArrayList<>();
+        for (ApplicationSegment seg : tenant.segments()) {
+            if (!seg.enabled()) {
+                continue;
+            }
+            Set<String> sgIds = new LinkedHashSet<>(seg.serverGroupIds());
+            sgIds.addAll(serverGroupsOf.getOrDefault(seg.id(), Set.of()));
+            List<FleetReport.ChainLink> chain = new ArrayList<>();
+            boolean reachable = false;
+            for (String sgId : sgIds) {
+                ServerGroup sg = index.serverGroup(sgId);
+                if (sg == null) {
+                    chain.add(new FleetReport.ChainLink(sgId, null, "not in the tenant's server groups", List.of()));
+                    continue;
+                }
+                String problem = !sg.enabled() ? "disabled" : sg.connectorGroupIds().isEmpty() ? "no connector group"
+                        : !sg.dynamicDiscovery() && sg.serversListed() && sg.servers().isEmpty()
+                        ? "no discovery and no servers" : null;
+                List<FleetReport.ChainGroup> groups = new ArrayList<>();
+                for (String gid : sg.connectorGroupIds()) {
+                    ConnectorGroup g = index.group(gid);
+                    if (g == null) {
+                        groups.add(new FleetReport.ChainGroup(gid, null, false, 0, 0));
+                        continue;
+                    }
+                    GroupHealth h = health.computeIfAbsent(gid, k -> index.counts(g));
+                    groups.add(new FleetReport.ChainGroup(gid, g.displayName(), g.enabled(), h.serving(), h.total()));
+                    reachable |= problem == null && g.enabled() && h.serving() > 0;
+                }
+                chain.add(new FleetReport.ChainLink(sgId, sg.displayName(), problem, groups));
+            }
+            if (!reachable) {
+                List<Finding> about = new ArrayList<>(chainFindings.getOrDefault(seg.id(), List.of()));
+                about.sort(Comparator.comparing(Finding::isExplained));
+                out.add(new FleetReport.UnreachableApplication(seg.id(), seg.displayName(), seg.domainNames(), chain,
+                        about));
+            }
+        }
+        out.sort(Comparator.comparing(FleetReport.UnreachableApplication::segmentName,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** Groups with connectors and none of them serving, the largest first. */
+    static List<FleetReport.GroupDown> groupsDown(Tenant tenant, TenantIndex index, List<Finding> outages) {
+        Map<String, Finding> outageOf = new HashMap<>();
+        outages.forEach(f -> outageOf.putIfAbsent(f.subject().id(), f));
+        List<FleetReport.GroupDown> out = new ArrayList<>();
+        for (ConnectorGroup g : tenant.groups()) {
+            GroupHealth h = index.counts(g);
+            if (g.enabled() && h.total() > 0 && h.serving() == 0) {
+                out.add(new FleetReport.GroupDown(g.id(), g.displayName(), h.total(), h.disconnected(),
+                        outageOf.get(g.id())));
+            }
+        }
+        out.sort(Comparator.comparingInt((FleetReport.GroupDown x) -> -x.total())
+                .thenComparing(FleetReport.GroupDown::groupName, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
     }
 
     /** Findings per group, worst group first; the findings keep the diagnosis's order inside a group. */

@@ -1,0 +1,90 @@
+package io.zpadoctor.report.internal.html;
+
+import java.util.List;
+
+/** What the templates show, worked out beforehand: the templates only lay it out, and jte escapes every value. */
+public final class HtmlPage {
+    private HtmlPage() {
+    }
+
+    /** A labelled line of the page's head. */
+    public record Fact(String label, String value) {
+    }
+
+    /** One bar of a chart, its geometry worked out from the data ({@link Chart#of}). */
+    public record Bar(String label, int value, int y, int width, String tone) {
+    }
+
+    /** A horizontal bar chart drawn as inline SVG. */
+    public record Chart(String name, String title, int width, int height, int labelWidth, List<Bar> bars, int total) {
+        static final int ROW = 24;
+        static final int BAR_MAX = 300;
+        static final int LABEL = 210;
+
+        /** Bars for {@code counts} (label, value, tone), the longest as wide as the chart allows. */
+        public static Chart of(String name, String title, List<Bar> counts) {
+            int max = 1;
+            int total = 0;
+            for (Bar b : counts) {
+                max = Math.max(max, b.value());
+                total += b.value();
+            }
+            List<Bar> bars = new java.util.ArrayList<>();
+            int y = 0;
+            for (Bar b : counts) {
+                bars.add(new Bar(b.label(), b.value(), y, Math.max(2, (int) Math.round(b.value() * (double) BAR_MAX / max)),
+                        b.tone()));
+                y += ROW;
+            }
+            return new Chart(name, title, LABEL + BAR_MAX + 80, Math.max(ROW, y), LABEL, bars, total);
+        }
+    }
+
+    /** A group on the health grid. */
+    public record Cell(String name, String tone, String detail) {
+    }
+
+    /** How many groups of the grid are in each state, for its legend. */
+    public record Legend(String tone, String label, int count) {
+    }
+
+    /**
+     * Applications no connector can reach through the same broken chain: their names, the chain in words and the
+     * codes of the problems behind it.
+     */
+    public record Unreachable(String names, int count, String domains, String chain, String codes) {
+    }
+
+    /** A numbered remediation step. */
+    public record Step(int number, String kind, String text, String command) {
+    }
+
+    /** A line of evidence. */
+    public record Evidence(String source, String field, String value) {
+    }
+
+    /** A finding with everything needed to act on it. */
+    public record Finding(String code, String severity, String title, String subject, String rootCause,
+                          List<Evidence> evidence, List<Step> steps, String verification, String note) {
+    }
+
+    /** The findings of one code. */
+    public record CodeGroup(String code, String severity, String title, int count, List<Finding> findings) {
+    }
+
+    /** A headline figure of the impact summary. */
+    public record Figure(String label, int count, String tone, String detail) {
+    }
+
+    /** The fleet page. */
+    public record Fleet(String title, List<Fact> facts, List<Figure> impact, List<Figure> cleanup, Chart byStatus,
+                        Chart byVersion, List<Legend> legend, List<Cell> grid, boolean compactGrid,
+                        List<Unreachable> unreachable, List<CodeGroup> codes, String version) {
+    }
+
+    /** The runbook's troubleshooting report. */
+    public record Diagnosis(String title, List<Fact> facts, String verdict, String verdictTone, Finding primary,
+                            List<String> alsoExplains, List<Finding> others, List<Fact> checks, List<String> notes,
+                            List<Step> persist, String version) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.zpadoctor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.model.finding.Finding;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.ScenarioAccess;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fleet view of every scenario: each finding counted once, impact first in every format, JSON to its schema. */
+class FleetReportsTest {
+    private static final Diagnoser DOCTOR = Diagnoser.builder().build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static FleetReport fleet(String scenario) throws Exception {
+        Path dir = ScenarioAccess.dirs().stream().filter(d -> ScenarioAccess.name(d).equals(scenario)).findFirst()
+                .orElseThrow();
+        return DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFindingIsAProblemOrBeneathExactlyOne() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/io/zpadoctor/report/report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        return ScenarioAccess.dirs().stream().map(dir -> DynamicTest.dynamicTest(ScenarioAccess.name(dir), () -> {
+            FleetReport f = DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
+            Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            int problems = 0;
+            for (FleetReport.Problem p : f.problems()) {
+                assertThat(seen.add(p.cause())).isTrue();
+                problems++;
+                for (Finding x : p.explains()) {
+                    assertThat(seen.add(x)).as("%s listed under one problem only", x.code()).isTrue();
+                    assertThat(x.isExplained()).isTrue();
+                }
+            }
+            assertThat(seen).hasSameSizeAs(f.diagnosis().findings());
+            f.diagnosis().findings().stream().filter(x -> !x.isExplained())
+                    .forEach(x -> assertThat(f.problems()).anyMatch(p -> p.cause() == x));
+            assertThat(f.problemsBySeverity().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(problems);
+            JsonNode json = JSON.readTree(Reports.renderFleet(f, Format.JSON, false));
+            assertThat(schema.validate(json)).isEmpty();
+            assertThat(json.at("/fleet/problems")).hasSize(problems);
+        }));
+    }
+
+    @Test
+    void aSiteOutageIsOneProblemWithItsConnectorsBeneathInEveryFormat() throws Exception {
+        FleetReport f = fleet("flt-005-site-outage");
+        assertThat(f.problems()).extracting(p -> p.cause().code()).containsExactly("ZPA-FLT-005");
+        assertThat(f.problems().get(0).explains()).extracting(Finding::code)
+                .containsExactlyInAnyOrder("ZPA-CON-001", "ZPA-CON-001", "ZPA-APP-009", "ZPA-FLT-001");
+        assertThat(f.impact().groupsDown()).extracting(FleetReport.GroupDown::groupName).containsExactly("DC2-Amsterdam");
+        assertThat(f.impact().unreachable()).extracting(FleetReport.UnreachableApplication::segmentName).hasSize(1);
+        String md = Reports.renderFleet(f, Format.MARKDOWN, false);
+        assertThat(md).contains("**Problems:** 1 problem (1 CRITICAL), explaining 4 more findings",
+                "- Applications unreachable: 1", "- Connector groups down: 1", "explains 4: ");
+        assertThat(md.indexOf("## Impact")).isLessThan(md.indexOf("## Cleanup"));
+        assertThat(md.indexOf("## Cleanup")).isLessThan(md.indexOf("## Problems"));
+        String text = Reports.renderFleet(f, Format.TEXT, false);
+        assertThat(text).contains("problems: 1 problem (1 CRITICAL)", "applications unreachable: 1", "groups down: 1",
+                "explains ZPA-CON-001");
+        assertThat(text.indexOf("Impact")).isLessThan(text.indexOf("Cleanup"));
+        JsonNode json = JSON.readTree(Reports.renderFleet(f, Format.JSON, false));
+        assertThat(json.at("/fleet/problemsBySeverity/CRITICAL").asInt()).isEqualTo(1);
+        assertThat(json.at("/fleet/findingsBySeverity/CRITICAL").asInt()).isEqualTo(4);
+        assertThat(json.at("/fleet/problems/0/explains")).hasSize(4);
+        assertThat(json.at("/fleet/impact/groupsDown/0/connectors").isInt()).isTrue();
+        assertThat(json.at("/fleet/correlatedOutages/0/values/connectors").isInt()).as("numbers as numbers").isTrue();
+        assertThat(json.at("/fleet/correlatedOutages/0/values/groupId").isTextual()).as("ids stay strings").isTrue();
+    }
+
+    @Test
+    void theTenantWideChainsNameTheApplicationsUnreachableWithTheirChains() throws Exception {
+        FleetReport f = fleet("app-chains-tenant-wide");
+        List<String> names = new ArrayList<>();
+        f.impact().unreachable().forEach(a -> names.add(a.segmentName()));
+        assertThat(names).containsExactly("Benefits", "Branch", "Lab", "Legacy", "Orphan", "Payroll", "Pensions", "Plant");
+        FleetReport.UnreachableApplication payroll = f.impact().unreachable().get(5);
+        assertThat(payroll.chain()).extracting(FleetReport.ChainLink::problem).containsExactly("disabled");
+        assertThat(payroll.findings()).extracting(Finding::code).containsExactly("ZPA-APP-005");
+        assertThat(f.diagnosis().findings("ZPA-APP-005")).hasSize(1);
+        assertThat(Reports.renderFleet(f, Format.MARKDOWN, false))
+                .contains("\"Payroll\" (payroll.corp.example.com): server group \"HR-Servers\" (disabled) -> DC1-Frankfurt (2 of 2 up) (ZPA-APP-005)");
+    }
+
+    @Test
+    void aHealthyTenantHasNoImpactAndNoProblem() throws Exception {
+        FleetReport f = fleet("healthy-tenant");
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.impact().unreachable()).isEmpty();
+        assertThat(f.impact().groupsDown()).isEmpty();
+        assertThat(Reports.renderFleet(f, Format.MARKDOWN, false)).contains("**Problems:** none",
+                "- Applications unreachable: 0");
+    }
+}

@@ -1,0 +1,69 @@
+package io.zpadoctor.report;
+
+import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.Diagnosis;
+import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.ScenarioAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTML pages: escaped by the engine, self-contained, scrubbed, and holding what the other formats hold. */
+class HtmlReportTest {
+    private static final Diagnoser DOCTOR = Diagnoser.builder().build();
+    private static final String KEY = "3|api.private.zscaler.com|U2VjcmV0S2V5TWF0ZXJpYWxOb3RUb0JlUHJpbnRlZA-72058304855015424";
+
+    @TempDir
+    Path tmp;
+
+    private Path scenario(String name) throws Exception {
+        Path from = ScenarioAccess.dirs().stream().filter(d -> ScenarioAccess.name(d).equals(name)).findFirst()
+                .orElseThrow();
+        Path to = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void tenantTextIsEscapedAndSecretsAreScrubbedOnTheFleetPage() throws Exception {
+        Path dir = scenario("flt-005-site-outage");
+        Path groups = dir.resolve("api/connector-groups.json");
+        Files.writeString(groups, Files.readString(groups).replace("\"DC2-Amsterdam\"",
+                "\"DC2 <script>alert(1)</script> & <b>x</b> " + KEY.replace("|", "|") + "\""));
+        FleetReport f = DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
+        String page = Reports.renderFleet(f, Format.HTML, false);
+        assertThat(page).doesNotContain("<script>alert(1)", "<b>x</b>", "U2VjcmV0S2V5")
+                .contains("DC2 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;", "&lt;redacted&gt;");
+        assertThat(page).doesNotContainPattern("(?i)\\b(src|href)\\s*=").doesNotContainPattern("(?i)<link\\b|url\\(");
+        assertThat(page).contains("data-chart=\"status\" data-total=\"4\"", "data-chart=\"version\" data-total=\"4\"",
+                "data-groups=\"2\"", "data-code=\"ZPA-FLT-005\" data-count=\"1\"", "<h2>Impact</h2>");
+        assertThat(page.indexOf("<h2>Impact</h2>")).isLessThan(page.indexOf("<h2>Cleanup</h2>"));
+        assertThat(page.indexOf("class=\"cell tone-down\"")).as("the group that is down comes first in the grid")
+                .isLessThan(page.indexOf("class=\"cell tone-ok\""));
+    }
+
+    @Test
+    void theDiagnosisPageIsTheRunbookReportWithEvidenceAndTheNumberedFix() throws Exception {
+        Diagnosis d = DOCTOR.diagnose(BundleReader.read(scenario("app-005-server-group-disabled")).toFacts());
+        String page = Reports.render(d, Format.HTML);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("App Connector Troubleshooting Report",
+                "Diagnosis: The segment's server group is disabled (ZPA-APP-005, CRITICAL)", "<table class=\"evidence\">",
+                "<ol class=\"fix\">", "<span class=\"kind\">VERIFY</span>", "If the issue persists");
+        assertThat(page).doesNotContainPattern("(?i)\\b(src|href)\\s*=");
+    }
+}
