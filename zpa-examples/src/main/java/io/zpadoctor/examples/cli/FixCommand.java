@@ -184,6 +184,7 @@ final class FixCommand implements Callable<Integer> {
     /** The tenant read and diagnosed, and the request that repairs the finding; no plan when it is not found. */
     private Proposal propose(String c, ReportedCase rc, ZpaApiConfig config, ZpaClient zpa) throws ZpaApiException {
         TenantRead read = ApiOptions.read(zpa);
+        caseOptions.check(read.tenant(), List.of());
         Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(read.tenant()).reportedCase(rc)
                 .origin(ApiOptions.origin(config)).build());
         Finding f = choose(c, d.findings(c));

@@ -221,6 +221,7 @@ final class RulesCommand implements Callable<Integer> {
         /** What the rules did with this code on the bundle (the MCP server's explain tool too). */
         Explanation explanation() {
             Bundle b = BundleArgs.read(bundle);
+            caseOptions.check(b.tenant(), b.hosts().stream().map(h -> h.name()).toList());
             b = b.withCase(caseOptions.over(b.reportedCase()));
             return engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
         }
