@@ -317,6 +317,9 @@ final class PackChecks {
                     || m.getDeclaringClass() == Object.class || Set.of("hashCode", "toString").contains(n)) {
                 continue;
             }
+            if (m.getReturnType().getSimpleName().equals("Builder")) {
+                continue;   // toBuilder(): a way to copy, not something a rule matches on
+            }
             if (n.startsWith("get") && n.length() > 3) {
                 names.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
             } else if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) {

@@ -38,6 +38,7 @@ public final class PackLint {
                     + " large tenants"));
     private static final Pattern INSERTED = Pattern.compile("new\\s+([A-Z]\\w*)\\s*\\(");
     private static final Pattern DECLARED = Pattern.compile("(?m)^\\s*declare\\s+([A-Z]\\w*)");
+    private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)$");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;?");
 
     private PackLint() {
@@ -72,13 +73,25 @@ public final class PackLint {
         Map<String, String> known = PackChecks.knownClasses();
         sources.forEach((file, src) -> {
             risks(file, src, warnings);
-            neverFiring(file, src, warnings, plain, known);
+            drlChecks(file, src, warnings, plain, known);
         });
         PackChecks.catalog(files, sources, plain, warnings);
         // a typo named plainly replaces the compiler's message about the same line or name
         errors.removeIf(e -> plain.stream().anyMatch(p -> p.file().equals(e.file())
                 && (p.line() == e.line() && p.line() > 0 || mentions(e.message(), p.message()))));
         errors.addAll(plain);
+        for (int i = 0; i < errors.size(); i++) {
+            Matcher unknown = UNKNOWN_CLASS.matcher(errors.get(i).message());
+            if (unknown.find()) {
+                List<String> near = io.zpadoctor.model.internal.Nearest.to(unknown.group(1), known.keySet(), 2);
+                Problem e = errors.get(i);
+                if (!near.isEmpty()) {
+                    errors.set(i, new Problem(e.file(), e.line(), e.column(), e.message() + "; did you mean "
+                            + String.join(" or ", near.stream().map(n -> n + " (import " + known.get(n) + ")").toList())
+                            + "?"));
+                }
+            }
+        }
         errors.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new Report(errors, warnings);
     }
@@ -108,7 +121,7 @@ public final class PackLint {
      * Rules that match a fact type nothing inserts can never fire (a warning); classes used without their import
      * and fields their fact type lacks (errors).
      */
-    private static void neverFiring(String file, String src, List<Problem> out, List<Problem> errors,
+    static void drlChecks(String file, String src, List<Problem> out, List<Problem> errors,
                                     Map<String, String> knownClasses) {
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
