@@ -72,6 +72,21 @@ class CliConventionsTest {
     }
 
     @Test
+    void aSnapshotDoesNotRecordANameTheTenantDoesNotHave() throws Exception {
+        try (io.zpadoctor.fakeapi.FakeZpa fake = LiveEnv.server().tenant(io.zpadoctor.fakeapi.FakeTenant.generate(20, 5))
+                .start()) {
+            LiveEnv.use(LiveEnv.of(fake));
+            Path out = tmp.resolve("snap");
+            Cli r = Cli.run("snapshot", "--api", "--out", out.toString(), "--group", "DC1-Grup");
+            assertThat(r.code()).isEqualTo(64);
+            assertThat(r.err()).contains("--group DC1-Grup", "did you mean DC1-Group?");
+            assertThat(out).doesNotExist();
+        } finally {
+            LiveEnv.reset();
+        }
+    }
+
+    @Test
     void namesTheTenantCanMeanAreAccepted() {
         // the <key>-<n> naming, a known group, and case aside: these mean something in the tenant
         assertThat(Cli.run("diagnose", "--bundle", HEALTHY.toString(), "--connector", "dc1-acg-key-9",
