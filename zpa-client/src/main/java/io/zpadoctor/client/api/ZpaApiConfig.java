@@ -46,8 +46,10 @@ public final class ZpaApiConfig {
     private final Duration rateWindow;
     private final int concurrency;
     private final int pageSize;
+    private final java.net.ProxySelector proxySelector;
+    private final java.net.http.HttpClient httpClient;
 
-    private ZpaApiConfig(Builder b, URI baseUrl, URI tokenUrl) {
+    private ZpaApiConfig(Builder b, URI baseUrl, URI tokenUrl, java.net.ProxySelector proxySelector) {
         this.mode = b.mode;
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
@@ -67,6 +69,8 @@ public final class ZpaApiConfig {
         this.rateWindow = b.rateWindow;
         this.concurrency = b.concurrency;
         this.pageSize = b.pageSize;
+        this.proxySelector = proxySelector;
+        this.httpClient = b.httpClient;
     }
 
     public static Builder builder() {
@@ -99,6 +103,9 @@ public final class ZpaApiConfig {
         b.partnerId(env.get("ZSCALER_PARTNER_ID"));
         b.baseUrl(env.get("ZPA_DOCTOR_BASE_URL"));
         b.tokenUrl(env.get("ZPA_DOCTOR_TOKEN_URL"));
+        b.httpsProxy = first(env.get("HTTPS_PROXY"), env.get("https_proxy"));
+        b.httpProxy = first(env.get("HTTP_PROXY"), env.get("http_proxy"));
+        b.noProxy = first(env.get("NO_PROXY"), env.get("no_proxy"));
         b.fromEnvironment = true;
         return b;
     }
@@ -125,6 +132,21 @@ public final class ZpaApiConfig {
     public Duration rateWindow() { return rateWindow; }
     public int concurrency() { return concurrency; }
     public int pageSize() { return pageSize; }
+    /** How requests find a proxy: the builder's selector, or one from HTTPS_PROXY / HTTP_PROXY / NO_PROXY; null: direct. */
+    public java.net.ProxySelector proxySelector() { return proxySelector; }
+    /** The embedder's own client, used as it is; null: ZPA Doctor builds one. */
+    public java.net.http.HttpClient httpClient() { return httpClient; }
+
+    /** The proxy requests to the API host go through, as {@code http://host:port} (never its password); null: direct. */
+    public String proxyFor(URI uri) {
+        if (httpClient != null || proxySelector == null) {
+            return null;
+        }
+        java.util.List<java.net.Proxy> ps = proxySelector.select(uri);
+        return ps.isEmpty() || ps.get(0).type() == java.net.Proxy.Type.DIRECT ? null
+                : proxySelector instanceof io.zpadoctor.client.api.internal.Proxies p
+                ? p.forScheme(uri.getScheme()).show() : ps.get(0).address().toString();
+    }
 
     /**
      * The management API root every call goes under, {@code <base URL><path prefix>} (a base URL that already
@@ -158,7 +180,7 @@ public final class ZpaApiConfig {
     public String toString() {
         return "ZpaApiConfig[" + mode + ", clientId=" + clientId + ", clientSecret=(hidden), customerId=" + customerId
                 + (microtenantId != null ? ", microtenantId=" + microtenantId : "") + ", baseUrl=" + baseUrl
-                + ", tokenUrl=" + tokenUrl + "]";
+                + ", tokenUrl=" + tokenUrl + (proxyFor(baseUrl) != null ? ", proxy=" + proxyFor(baseUrl) : "") + "]";
     }
 
     private static boolean truthy(String s) {
@@ -201,6 +223,11 @@ public final class ZpaApiConfig {
         private int pageSize = 500;
         private boolean privateKeySet;
         private boolean fromEnvironment;
+        private String httpsProxy;
+        private String httpProxy;
+        private String noProxy;
+        private java.net.ProxySelector proxySelector;
+        private java.net.http.HttpClient httpClient;
 
         private Builder() {
         }
@@ -258,6 +285,28 @@ public final class ZpaApiConfig {
         public Builder concurrency(int v) { this.concurrency = v; return this; }
         /** Objects per page, 1-500; the API's maximum (500) needs the fewest requests. */
         public Builder pageSize(int v) { this.pageSize = v; return this; }
+
+        /**
+         * One HTTP proxy for every request ({@code http://[user:password@]host:port}), as {@code --proxy} gives it;
+         * NO_PROXY from {@link #fromEnvironment} still sends its hosts direct. Overrides HTTPS_PROXY and HTTP_PROXY.
+         */
+        public Builder proxy(String url) {
+            this.httpsProxy = clean(url);
+            this.httpProxy = clean(url);
+            return this;
+        }
+
+        /** Hosts that go direct, as NO_PROXY writes them ({@code localhost,.corp.example.com}). */
+        public Builder noProxy(String hosts) { this.noProxy = clean(hosts); return this; }
+
+        /** The embedder's own proxy selector, instead of the proxy settings above. */
+        public Builder proxySelector(java.net.ProxySelector v) { this.proxySelector = v; return this; }
+
+        /**
+         * The embedder's own client, used as it is (its proxy, TLS and timeouts). It must not follow redirects:
+         * a redirect would carry the token to another host.
+         */
+        public Builder httpClient(java.net.http.HttpClient v) { this.httpClient = v; return this; }
 
         /** Checks everything and names each missing or unsafe setting. */
         public ZpaApiConfig build() throws ZpaApiException {
@@ -323,10 +372,25 @@ public final class ZpaApiConfig {
             if (concurrency < 1 || getsPerWindow < 1 || writesPerWindow < 1 || maxAttempts < 1) {
                 problems.add("concurrency, rate limits and attempts must be at least 1");
             }
+            java.net.ProxySelector selector = proxySelector;
+            if (selector == null && (httpsProxy != null || httpProxy != null)) {
+                try {
+                    selector = new io.zpadoctor.client.api.internal.Proxies(
+                            httpsProxy == null ? null : io.zpadoctor.client.api.internal.Proxies.parse(httpsProxy, "the HTTPS proxy"),
+                            httpProxy == null ? null : io.zpadoctor.client.api.internal.Proxies.parse(httpProxy, "the HTTP proxy"),
+                            io.zpadoctor.client.api.internal.Proxies.noProxyList(noProxy));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (httpClient != null && httpClient.followRedirects() != java.net.http.HttpClient.Redirect.NEVER) {
+                problems.add("the HttpClient must not follow redirects (HttpClient.Redirect.NEVER): a redirect would"
+                        + " carry the token to another host");
+            }
             if (!problems.isEmpty()) {
                 throw new ZpaApiException(ZpaApiException.Kind.CONFIGURATION, String.join("; ", problems));
             }
-            return new ZpaApiConfig(this, base, token);
+            return new ZpaApiConfig(this, base, token, selector);
         }
     }
 }

@@ -195,6 +195,11 @@ public final class BundleWriter {
                 Path p = tmp.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.getValue());
+                if (POSIX) {
+                    // tenant data: the owner's alone, like the archive (a temp file) and the folder (a temp folder)
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(p.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
             }
             if (Files.isDirectory(abs)) {
                 Files.delete(abs);   // only ever an empty folder, checked above
@@ -206,6 +211,9 @@ public final class BundleWriter {
             }
         }
     }
+
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
 
     private interface Body {
         void write(OutputStream out) throws IOException;

@@ -75,6 +75,24 @@ class BundleWriterTest {
     }
 
     @Test
+    void aSnapshotHoldsTenantDataSoOnlyItsOwnerReadsIt() throws Exception {
+        for (String name : new String[] {"case.tar.gz", "case.zip"}) {
+            assertThat(mode(bundle(tmp.resolve(name)).write())).as(name).isEqualTo("rw-------");
+        }
+        Path folder = bundle(tmp.resolve("folder")).write();
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.toList()) {
+                assertThat(mode(p)).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+            }
+        }
+    }
+
+    static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
     void anExistingBundleIsNeverOverwrittenAndAKnownSecretIsNeverWritten() throws Exception {
         Path out = bundle(tmp.resolve("b")).write();
         assertThatThrownBy(() -> bundle(out).write()).isInstanceOf(BundleException.class)

@@ -35,6 +35,11 @@ final class ApiOptions {
             description = "The ZPA tenant id (default: ZSCALER_CUSTOMER_ID or ZPA_CUSTOMER_ID).")
     String customerId;
 
+    @Option(names = "--proxy", paramLabel = "URL", description = "The HTTP proxy to reach the API through,"
+            + " http://host:port (default: HTTPS_PROXY, or HTTP_PROXY for an http base URL; hosts in NO_PROXY go"
+            + " direct). A proxy password is better given in HTTPS_PROXY than here, where ps shows it.")
+    String proxy;
+
     @Option(names = "--legacy", description = "Use legacy ZPA API keys (ZPA_CLIENT_ID / ZPA_CLIENT_SECRET) even when"
             + " OneAPI variables are set.")
     boolean legacy;
@@ -59,6 +64,9 @@ final class ApiOptions {
         }
         if (customerId != null) {
             b.customerId(customerId);
+        }
+        if (proxy != null) {
+            b.proxy(proxy);
         }
         String budget = env.get("ZPA_DOCTOR_RETRY_TIME");
         if (budget != null && !budget.isBlank()) {

@@ -53,4 +53,27 @@ final class Converters {
             }
         }
     }
+
+    /** What completion offers for --format: the formats as typed, in lower case. */
+    static final class FormatCandidates extends java.util.ArrayList<String> {
+        FormatCandidates() {
+            for (Format f : Format.values()) {
+                add(f.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    static final class SymptomCandidates extends java.util.ArrayList<String> {
+        SymptomCandidates() {
+            for (Symptom s : Symptom.values()) {
+                add(s.label());
+            }
+        }
+    }
+
+    static final class FailOnCandidates extends java.util.ArrayList<String> {
+        FailOnCandidates() {
+            super(java.util.List.of("critical", "warning", "unknown", "never"));
+        }
+    }
 }

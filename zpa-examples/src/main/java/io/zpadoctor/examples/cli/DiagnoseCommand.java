@@ -96,6 +96,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     static Diagnosis diagnose(Bundle b, CaseOptions caseOptions, EngineOptions engine) {
         Timings.mark("read bundle");
+        caseOptions.check(b.tenant(), b.hosts().stream().map(h -> h.name()).toList());
         Bundle withCase = b.withCase(caseOptions.over(b.reportedCase()));
         Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");

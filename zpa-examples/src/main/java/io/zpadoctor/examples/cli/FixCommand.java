@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
                 "  zpa-doctor fix ZPA-APP-005 --api --app intranet.corp.example.com:443 --apply",
                 "",
                 "The tenant is read and diagnosed first; only a finding it shows is repaired.",
+                "--apply shows the change and asks before sending it; --yes sends without",
+                "asking (a script must say --yes: without a terminal --apply is refused).",
                 "A PUT sends the whole object back as just read, one field changed (ZPA",
                 "replaces objects). A new key's string is never printed: copy it from the",
                 "admin portal. Exit codes: 0 done or nothing to do, 64 usage or settings,",
@@ -97,12 +99,43 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--new-key", description = "ZPA-ENR-001 / ZPA-ENR-002: create a fresh key for the group instead.")
     boolean newKey;
 
-    @Option(names = "--apply", description = "Send the request. Without it nothing is sent (dry run).")
+    @Option(names = "--apply", description = "Send the request, once you answer yes to the change shown. Without it"
+            + " nothing is sent (dry run).")
     boolean apply;
+
+    @Option(names = {"-y", "--yes"}, description = "With --apply: send without asking (a script has no terminal to"
+            + " answer on, so --apply needs it there).")
+    boolean yes;
+
+    /** Where --apply asks before sending; tests put their own here. */
+    interface Terminal {
+        boolean present();
+
+        /** The answer typed, or null at end of input. */
+        String ask(String question);
+    }
+
+    static volatile Terminal terminal = new Terminal() {
+        @Override
+        public boolean present() {
+            return System.console() != null;
+        }
+
+        @Override
+        public String ask(String question) {
+            return System.console().readLine("%s", question);
+        }
+    };
 
     @Override
     public Integer call() {
         String c = checkedCode();
+        Terminal t = terminal;
+        if (apply && !yes && !t.present()) {
+            // refused before anything is read: a change nobody confirmed is never sent
+            throw new ParameterException(spec.commandLine(), "--apply asks before sending, and there is no terminal"
+                    + " to answer on: add --yes to send without asking");
+        }
         ZpaApiConfig config = api.config();
         ReportedCase rc = reportedCase(c, config);
         PrintStream out = System.out;
@@ -111,6 +144,15 @@ final class FixCommand implements Callable<Integer> {
             p.print(zpa, out, apply);
             if (p.plan() == null || !apply) {
                 return ExitCodes.OK;
+            }
+            if (!yes) {
+                out.flush();
+                String answer = t.ask("Send this " + p.plan().method() + " to " + zpa.uri(p.plan().resource()).getHost()
+                        + "? [y/N] ");
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+                    out.println("Not sent; nothing was changed.");
+                    return ExitCodes.OK;
+                }
             }
             String readBack;
             try {
@@ -184,6 +226,7 @@ final class FixCommand implements Callable<Integer> {
     /** The tenant read and diagnosed, and the request that repairs the finding; no plan when it is not found. */
     private Proposal propose(String c, ReportedCase rc, ZpaApiConfig config, ZpaClient zpa) throws ZpaApiException {
         TenantRead read = ApiOptions.read(zpa);
+        caseOptions.check(read.tenant(), List.of());
         Diagnosis d = Diagnoser.builder().build().diagnose(Facts.builder().tenant(read.tenant()).reportedCase(rc)
                 .origin(config.describe()).build());
         Finding f = choose(c, d.findings(c));
@@ -201,7 +244,7 @@ final class FixCommand implements Callable<Integer> {
             }
             out.println(code + "  " + finding.title() + ": " + finding.subject().label());
             out.println();
-            out.println(sending ? "Sending:" : "Would send (dry run; add --apply to send it):");
+            out.println(sending ? "To send:" : "Would send (dry run; add --apply to send it):");
             plan.print(zpa, out);
             if (!sending) {
                 out.println("Nothing was sent.");

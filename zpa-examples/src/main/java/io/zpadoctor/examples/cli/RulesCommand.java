@@ -32,11 +32,13 @@ import java.util.stream.Stream;
         usageHelpAutoWidth = true,
         description = "List, lint, test and explain rules, built-in and from rule packs.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Lint.class, RulesCommand.Test.class,
-                RulesCommand.Explain.class},
+                RulesCommand.Explain.class, NewPackCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  zpa-doctor rules list --rules ./acme-pack",
+        footer = {"  zpa-doctor rules new acme-pack                 # a pack that lints and tests green",
+                "  zpa-doctor rules list --rules ./acme-pack",
                 "  zpa-doctor rules lint ./acme-pack",
                 "  zpa-doctor rules test ./acme-pack",
+                "  zpa-doctor rules test ./acme-pack -o rules-test.xml   # JUnit XML for CI",
                 "  zpa-doctor rules explain ZPA-ENR-001 --bundle case-1234.tar.gz",
                 "",
                 "A rule pack is a folder (or jar) of .drl files, a catalog.yaml describing its codes, and",
@@ -45,8 +47,8 @@ import java.util.stream.Stream;
 final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.USAGE, "say which: rules list, rules lint PATH, rules test PATH or rules"
-                + " explain CODE --bundle PATH (see zpa-doctor rules --help)");
+        throw new CliException(ExitCodes.USAGE, "say which: rules list, rules lint PATH, rules test PATH, rules"
+                + " explain CODE --bundle PATH or rules new NAME (see zpa-doctor rules --help)");
     }
 
     static void problems(PrintStream out, String label, List<RulePackException.Problem> ps) {
@@ -112,7 +114,8 @@ final class RulesCommand implements Callable<Integer> {
             description = "Run a rule pack's scenarios/<name>/ folders (a bundle plus expected.yaml, the format of"
                     + " the built-in scenarios) with the built-in rules and the pack; print pass or fail per"
                     + " scenario, the pack's rules that fired, and the pack's rules no scenario fires.",
-            footerHeading = "%nExamples:%n", footer = {"  zpa-doctor rules test ./acme-pack"})
+            footerHeading = "%nExamples:%n", footer = {"  zpa-doctor rules test ./acme-pack",
+                    "  zpa-doctor rules test ./acme-pack --format junit -o target/rules-test.xml"})
     static final class Test implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "The pack folder (with a scenarios/ folder).")
         Path pack;
@@ -125,8 +128,30 @@ final class RulesCommand implements Callable<Integer> {
                 description = "How long the rules may run per scenario (default: 5).")
         double budgetSeconds = 5;
 
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", completionCandidates = TestFormats.class,
+                description = "text (default) or junit: JUnit XML for CI (a testcase per scenario).")
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (mode 0644)"
+                + " instead of standard output; .xml means junit, .txt text, unless --format is given.")
+        Path output;
+
+        static final class TestFormats extends ArrayList<String> {
+            TestFormats() {
+                super(List.of("text", "junit"));
+            }
+        }
+
+        /** One scenario's outcome: what differed from expected.yaml, or why it could not run. */
+        record Outcome(String name, List<String> failures, String error, Set<String> fired, long nanos) {
+            boolean passed() {
+                return failures.isEmpty() && error == null;
+            }
+        }
+
         @Override
         public Integer call() {
+            String f = chosenFormat();
             RulePack p;
             try {
                 p = RulePack.load(pack);
@@ -138,7 +163,6 @@ final class RulesCommand implements Callable<Integer> {
             Set<String> packRules = new TreeSet<>();
             p.rules().values().forEach(packRules::addAll);
             Set<String> fired = new LinkedHashSet<>();
-            Set<String> everFired = new TreeSet<>();
             Diagnoser doctor;
             try {
                 doctor = Diagnoser.builder().trustPacks(trustPack).budget(EngineOptions.budget(budgetSeconds))
@@ -158,11 +182,11 @@ final class RulesCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CliException(ExitCodes.IO, "cannot list " + dir + ": " + e.getMessage());
             }
-            int failed = 0;
-            System.out.printf("rules test %s: %d scenario(s)%n", pack, scenarios.size());
+            List<Outcome> outcomes = new ArrayList<>();
             for (Path sc : scenarios) {
-                String name = sc.getFileName().toString();
+                long start = System.nanoTime();
                 List<String> failures = new ArrayList<>();
+                String error = null;
                 fired.clear();
                 try {
                     Expectation ex = Expectation.read(sc.resolve("expected.yaml"));
@@ -170,25 +194,144 @@ final class RulesCommand implements Callable<Integer> {
                     Diagnosis d = doctor.diagnose(b.toFacts());
                     failures.addAll(ex.check(d));
                 } catch (IOException | BundleException e) {
-                    failures.add(e.getMessage());
+                    error = e.getMessage();
                 }
-                everFired.addAll(fired);
-                System.out.printf("  %s  %s%n", failures.isEmpty() ? "PASS" : "FAIL", name);
-                for (String f : failures) {
-                    System.out.println("        " + f);
-                }
-                System.out.println("        fired: " + (fired.isEmpty() ? "no pack rule" : String.join("; ", fired)));
-                if (!failures.isEmpty()) {
-                    failed++;
+                synchronized (fired) {
+                    outcomes.add(new Outcome(sc.getFileName().toString(), failures, error, new LinkedHashSet<>(fired),
+                            System.nanoTime() - start));
                 }
             }
             Set<String> never = new TreeSet<>(packRules);
-            never.removeAll(everFired);
-            System.out.printf("rule coverage: %d of %d pack rule(s) fire in some scenario%s%n",
+            outcomes.forEach(o -> never.removeAll(o.fired()));
+            String result = f.equals("junit") ? junit(pack, outcomes, packRules, never) : text(pack, outcomes, packRules, never);
+            if (output == null) {
+                System.out.print(result);
+            } else {
+                OutputOptions.writeAtomically(output, result);
+            }
+            return outcomes.stream().allMatch(Outcome::passed) ? ExitCodes.OK : ExitCodes.WARNING;
+        }
+
+        /** --format, else the output file's extension, else text; a usage error names the formats there are. */
+        private String chosenFormat() {
+            String f = format;
+            if (f == null && output != null) {
+                String name = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                int dot = name.lastIndexOf('.');
+                String ext = dot < 0 ? "" : name.substring(dot + 1);
+                f = switch (ext) {
+                    case "xml" -> "junit";
+                    case "txt", "text", "" -> "text";
+                    default -> throw new CliException(ExitCodes.USAGE, "-o " + output.getFileName() + ": rules test"
+                            + " writes text (.txt) or junit (.xml), not ." + ext + " (or give --format)");
+                };
+            }
+            f = f == null ? "text" : f.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!f.equals("text") && !f.equals("junit")) {
+                throw new CliException(ExitCodes.USAGE, "rules test --format must be text or junit, not '" + format + "'");
+            }
+            return f;
+        }
+
+        static String text(Path pack, List<Outcome> outcomes, Set<String> packRules, Set<String> never) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("rules test %s: %d scenario(s)%n", pack, outcomes.size()));
+            for (Outcome o : outcomes) {
+                sb.append(String.format("  %s  %s%n", o.passed() ? "PASS" : "FAIL", o.name()));
+                for (String f : o.failures()) {
+                    sb.append("        ").append(f).append(System.lineSeparator());
+                }
+                if (o.error() != null) {
+                    sb.append("        ").append(o.error()).append(System.lineSeparator());
+                }
+                sb.append("        fired: ").append(o.fired().isEmpty() ? "no pack rule" : String.join("; ", o.fired()))
+                        .append(System.lineSeparator());
+            }
+            long failed = outcomes.stream().filter(o -> !o.passed()).count();
+            sb.append(String.format("rule coverage: %d of %d pack rule(s) fire in some scenario%s%n",
                     packRules.size() - never.size(), packRules.size(),
-                    never.isEmpty() ? "" : "; never: \"" + String.join("\", \"", never) + "\"");
-            System.out.printf("%d passed, %d failed%n", scenarios.size() - failed, failed);
-            return failed > 0 ? ExitCodes.WARNING : ExitCodes.OK;
+                    never.isEmpty() ? "" : "; never: \"" + String.join("\", \"", never) + "\""));
+            sb.append(String.format("%d passed, %d failed%n", outcomes.size() - failed, failed));
+            return sb.toString();
+        }
+
+        /**
+         * The JUnit XML CI servers read (the Ant/Surefire schema): a testsuite for the pack, a testcase per
+         * scenario with a failure for expectations not met and an error for a scenario that cannot be read.
+         */
+        static String junit(Path pack, List<Outcome> outcomes, Set<String> packRules, Set<String> never) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            String suite = pack.getFileName() == null ? pack.toString() : pack.getFileName().toString();
+            try {
+                javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(w);
+                x.writeStartDocument("UTF-8", "1.0");
+                x.writeCharacters("\n");
+                x.writeStartElement("testsuite");
+                x.writeAttribute("name", "rules test " + suite);
+                x.writeAttribute("tests", String.valueOf(outcomes.size()));
+                x.writeAttribute("failures", String.valueOf(outcomes.stream()
+                        .filter(o -> o.error() == null && !o.failures().isEmpty()).count()));
+                x.writeAttribute("errors", String.valueOf(outcomes.stream().filter(o -> o.error() != null).count()));
+                x.writeAttribute("skipped", "0");
+                x.writeAttribute("time", seconds(outcomes.stream().mapToLong(Outcome::nanos).sum()));
+                x.writeAttribute("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                        .withNano(0).toString());
+                x.writeCharacters("\n  ");
+                x.writeStartElement("properties");
+                property(x, "pack", pack.toString());
+                property(x, "rule coverage", (packRules.size() - never.size()) + " of " + packRules.size()
+                        + (never.isEmpty() ? "" : "; never: " + String.join("; ", never)));
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
+                for (Outcome o : outcomes) {
+                    x.writeCharacters("\n  ");
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", suite);
+                    x.writeAttribute("name", o.name());
+                    x.writeAttribute("time", seconds(o.nanos()));
+                    if (o.error() != null) {
+                        x.writeCharacters("\n    ");
+                        x.writeStartElement("error");
+                        x.writeAttribute("message", o.error());
+                        x.writeAttribute("type", "unreadable scenario");
+                        x.writeCharacters(o.error());
+                        x.writeEndElement();
+                    } else if (!o.failures().isEmpty()) {
+                        x.writeCharacters("\n    ");
+                        x.writeStartElement("failure");
+                        x.writeAttribute("message", o.failures().get(0));
+                        x.writeAttribute("type", "expectation not met");
+                        x.writeCharacters(String.join("\n", o.failures()));
+                        x.writeEndElement();
+                    }
+                    x.writeCharacters("\n    ");
+                    x.writeStartElement("system-out");
+                    x.writeCharacters("fired: " + (o.fired().isEmpty() ? "no pack rule" : String.join("; ", o.fired())));
+                    x.writeEndElement();
+                    x.writeCharacters("\n  ");
+                    x.writeEndElement();
+                }
+                x.writeCharacters("\n");
+                x.writeEndElement();
+                x.writeCharacters("\n");
+                x.writeEndDocument();
+                x.close();
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+            return w.toString();
+        }
+
+        private static void property(javax.xml.stream.XMLStreamWriter x, String name, String value)
+                throws javax.xml.stream.XMLStreamException {
+            x.writeCharacters("\n    ");
+            x.writeEmptyElement("property");
+            x.writeAttribute("name", name);
+            x.writeAttribute("value", value);
+        }
+
+        private static String seconds(long nanos) {
+            return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9);
         }
     }
 
@@ -221,6 +364,7 @@ final class RulesCommand implements Callable<Integer> {
         /** What the rules did with this code on the bundle (the MCP server's explain tool too). */
         Explanation explanation() {
             Bundle b = BundleArgs.read(bundle);
+            caseOptions.check(b.tenant(), b.hosts().stream().map(h -> h.name()).toList());
             b = b.withCase(caseOptions.over(b.reportedCase()));
             return engine.diagnoser().explain(code.strip().toUpperCase(java.util.Locale.ROOT), b.toFacts());
         }

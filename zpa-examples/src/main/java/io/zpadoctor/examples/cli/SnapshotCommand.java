@@ -65,6 +65,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (ZpaClient zpa = ZpaClient.create(config)) {
             read = ApiOptions.read(zpa);
         }
+        caseOptions.check(read.tenant(), List.of());   // a typo would otherwise be recorded in case.json
         ReportedCase c = caseOptions.over(ReportedCase.at(config.location()));
         try {
             BundleWriter.to(out).collectedAt(read.readAt()).reportedCase(c).collections(read.objects())

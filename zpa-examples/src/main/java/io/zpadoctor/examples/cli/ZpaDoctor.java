@@ -13,31 +13,39 @@ import java.util.concurrent.Callable;
 @Command(name = "zpa-doctor", mixinStandardHelpOptions = true, versionProvider = ZpaDoctor.Version.class,
         usageHelpAutoWidth = true,
         description = {"Diagnoses Zscaler Private Access App Connector problems from the ZPA API and the",
-                "connector VM's command output, and prints the troubleshooting report.",
-                "With no command, diagnoses the shipped demo bundle."},
+                "connector VM's command output, and prints the troubleshooting report."},
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor demo",
                 "  zpa-doctor diagnose --bundle case-1234.tar.gz --symptom not-enrolling",
                 "  zpa-doctor diagnose --api --connector dc1-acg-key-4   (credentials: see README)",
                 "  zpa-doctor snapshot --api --out case-1234.tar.gz",
                 "  zpa-doctor fix ZPA-CON-005 --api --connector dc1-acg-key-3 [--apply]",
-                "  zpa-doctor help diagnose"})
+                "  zpa-doctor help diagnose",
+                "  source <(zpa-doctor completion bash)                    # tab completion"})
 public final class ZpaDoctor implements Callable<Integer> {
 
     /** The commands, in the order help lists them. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(DiagnoseCommand.class, FleetCommand.class,
             DemoCommand.class, SnapshotCommand.class, FixCommand.class, GenerateCommand.class, RulesCommand.class,
             BenchCommand.class, CollectScriptCommand.class, io.zpadoctor.examples.mcp.McpCommand.class,
-            CommandLine.HelpCommand.class);
+            CompletionCommand.class, CommandLine.HelpCommand.class);
+
+    /** The hint under the help that a bare {@code zpa-doctor} prints, as git and kubectl do. */
+    static final String DEMO_HINT = "Try 'zpa-doctor demo' to see a diagnosis of a shipped example bundle.";
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        return new CommandLine(new DemoCommand()).execute();
+        spec.commandLine().usage(System.out);
+        System.out.println();
+        System.out.println(DEMO_HINT);
+        return ExitCodes.OK;
     }
 
     public static void main(String[] args) {
         Timings.mark("JVM start to main");
-        args = withDefaultCommand(args);
         if (diagnosesWithBuiltInRules(args)) {
             Diagnoser.preload();   // the rules load on the second core while options are parsed and the bundle read
         }
@@ -79,18 +87,6 @@ public final class ZpaDoctor implements Callable<Integer> {
                 .replaceAll("\\s+", " ");
     }
 
-    /** No command, or only options that are not help or version: the demo, with the same handling as any command. */
-    static String[] withDefaultCommand(String[] args) {
-        if (args.length > 0 && (!args[0].startsWith("-") || java.util.Set.of("-h", "--help", "-V", "--version")
-                .contains(args[0]))) {
-            return args;
-        }
-        String[] demo = new String[args.length + 1];
-        demo[0] = "demo";
-        System.arraycopy(args, 0, demo, 1, args.length);
-        return demo;
-    }
-
     /** A diagnosis with the built-in rules alone is coming (packs build a rule base of their own). */
     static boolean diagnosesWithBuiltInRules(String[] args) {
         if (args.length == 0 || !java.util.Set.of("demo", "diagnose", "fleet").contains(args[0])) {
@@ -122,8 +118,6 @@ public final class ZpaDoctor implements Callable<Integer> {
     }
 
     private static int execute(String... args) {
-        args = withDefaultCommand(args);
-        CommandLine cl = new CommandLine(new ZpaDoctor());
         Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
             if (t instanceof Error) {
                 // out of memory on a worker thread ends the run as it would on the main thread
@@ -131,20 +125,7 @@ public final class ZpaDoctor implements Callable<Integer> {
                 Runtime.getRuntime().halt(ExitCodes.SOFTWARE);
             }
         });
-        // picocli reads every registered command's annotations up front (a third of a second on a cold JVM):
-        // a run naming its command registers that one alone; help and mistakes see them all
-        Class<?> named = null;
-        for (Class<?> c : COMMANDS) {
-            if (args.length > 0 && c != CommandLine.HelpCommand.class
-                    && c.getAnnotation(Command.class).name().equals(args[0])) {
-                named = c;
-            }
-        }
-        for (Class<?> c : COMMANDS) {
-            if (named == null || c == named) {
-                cl.addSubcommand(c);
-            }
-        }
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof CliException || ex instanceof io.zpadoctor.rules.DiagnosisException) {
                 line.getErr().println(failureLine(ex));
@@ -162,6 +143,43 @@ public final class ZpaDoctor implements Callable<Integer> {
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command line, with only the named command registered when one is named: picocli reads every registered
+     * command's annotations up front (a third of a second on a cold JVM); help, completion and mistakes see them all.
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new ZpaDoctor());
+        Class<?> named = null;
+        for (Class<?> c : COMMANDS) {
+            if (first != null && c != CommandLine.HelpCommand.class && c != CompletionCommand.class
+                    && c.getAnnotation(Command.class).name().equals(first)) {
+                named = c;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            if (named == null || c == named) {
+                cl.addSubcommand(c);
+            }
+        }
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.helpAnsi()));
+        verbatimFooters(cl);
+        return cl;
+    }
+
+    /** Examples are printed as written: picocli would wrap a long one in the middle of its command at the width. */
+    private static void verbatimFooters(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder sb = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                sb.append(line.replace("%n", "\n").replace("%%", "%")).append('\n');
+            }
+            return sb.toString();
+        });
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            verbatimFooters(sub);
+        }
     }
 
     /** The first line a usage error is reported with (exit 64). */
@@ -216,7 +234,39 @@ public final class ZpaDoctor implements Callable<Integer> {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"zpa-doctor " + Diagnoser.version()};
+            return new String[] {"zpa-doctor " + Diagnoser.version(),
+                    "commit  " + buildProperty("commit"),
+                    "Java    " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                            + System.getProperty("java.vm.name") + ")",
+                    "Drools  " + droolsVersion()};
+        }
+
+        /** Written at build time by the pom (git rev-parse); "unknown" when built without git or from a copy. */
+        static String buildProperty(String name) {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = ZpaDoctor.class.getResourceAsStream("build.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // informative only: say unknown
+            }
+            String v = p.getProperty(name, "").strip();
+            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+        }
+
+        /** From the Drools jar's Maven metadata: the CLI names no Drools class (those stay in zpa-rules' internals). */
+        static String droolsVersion() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = ZpaDoctor.class.getClassLoader()
+                    .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // informative only: say unknown
+            }
+            return p.getProperty("version", "unknown");
         }
     }
 }

@@ -19,9 +19,81 @@ class FixCommandTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String KEYS = "associationType/CONNECTOR_GRP/provisioningKey";
 
+    static final FixCommand.Terminal DEFAULT_TERMINAL = FixCommand.terminal;
+
     @AfterEach
     void resetEnvironment() {
         LiveEnv.reset();
+        FixCommand.terminal = DEFAULT_TERMINAL;
+    }
+
+    /** A terminal that answers each question with the next answer and keeps the questions. */
+    static List<String> answering(String... answers) {
+        List<String> asked = new java.util.ArrayList<>();
+        java.util.Iterator<String> next = List.of(answers).iterator();
+        FixCommand.terminal = new FixCommand.Terminal() {
+            @Override
+            public boolean present() {
+                return true;
+            }
+
+            @Override
+            public String ask(String question) {
+                asked.add(question);
+                return next.hasNext() ? next.next() : null;
+            }
+        };
+        return asked;
+    }
+
+    @Test
+    void applyAsksBeforeSendingAndNoMeansNothingIsSent() throws Exception {
+        try (FakeZpa fake = fake(t -> set(t, "connector", "dc1-key-3", "enabled", false))) {
+            String id = fake.tenant().named("connector", "dc1-key-3").get("id").asText();
+            List<String> asked = answering("n");
+            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("To send:", "It changes one field, enabled: false -> true.",
+                    "Not sent; nothing was changed.").doesNotContain("Sent.");
+            assertThat(asked).containsExactly("Send this PUT to 127.0.0.1? [y/N] ");
+            assertThat(writes(fake)).isEmpty();
+
+            asked = answering("yes");
+            fake.clearLog();
+            Cli yes = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            assertThat(yes.out()).as(yes.err()).contains("Sent.", "enabled: false -> true");
+            assertThat(asked).hasSize(1);
+            assertThat(writes(fake)).singleElement().satisfies(w -> assertThat(w.path()).endsWith("/connector/" + id));
+            // beyond the tenant's lists, the only object read is the one changed: before the PUT and after it
+            List<FakeZpa.Request> objectReads = fake.requests(q -> q.isApi() && q.method().equals("GET")
+                    && q.path().matches(".*/\\d+"));
+            assertThat(objectReads).extracting(FakeZpa.Request::path)
+                    .allSatisfy(path -> assertThat(path).endsWith("/connector/" + id)).hasSize(2);
+        }
+    }
+
+    @Test
+    void applyWithoutATerminalIsRefusedUnlessYesBeforeAnythingIsRead() throws Exception {
+        FixCommand.terminal = new FixCommand.Terminal() {
+            @Override
+            public boolean present() {
+                return false;
+            }
+
+            @Override
+            public String ask(String question) {
+                throw new AssertionError("asked with no terminal: " + question);
+            }
+        };
+        try (FakeZpa fake = fake(t -> set(t, "connector", "dc1-key-3", "enabled", false))) {
+            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            assertThat(r.code()).isEqualTo(64);
+            assertThat(r.err()).contains("no terminal to answer on: add --yes");
+            assertThat(fake.requests(FakeZpa.Request::isApi)).isEmpty();
+            Cli yes = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply", "-y");
+            assertThat(yes.code()).as(yes.err()).isZero();
+            assertThat(writes(fake)).hasSize(1);
+        }
     }
 
     /** A 40-connector tenant (groups DC1 and DC2) with one thing broken. */
@@ -65,9 +137,9 @@ class FixCommandTest {
         try (FakeZpa fake = fake(t -> set(t, "connector", "dc1-key-3", "enabled", false))) {
             ObjectNode before = fake.tenant().named("connector", "dc1-key-3");
             String id = before.get("id").asText();
-            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).contains("Sending:", "Sent.", "Read back: GET " + fake.baseUrl(),
+            assertThat(r.out()).contains("To send:", "Sent.", "Read back: GET " + fake.baseUrl(),
                     "  enabled: false -> true");
             FakeZpa.Request put = writes(fake).get(0);
             assertThat(writes(fake)).hasSize(1);
@@ -90,7 +162,7 @@ class FixCommandTest {
             env.put("ZPA_DOCTOR_RETRY_TIME", "2");   // give up on the PUT after two seconds of retries
             LiveEnv.use(env);
             fake.fault(r -> r.method().equals("PUT"), 50, io.zpadoctor.fakeapi.Fault.drop());
-            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply");
+            Cli r = Cli.run("fix", "ZPA-CON-005", "--api", "--connector", "dc1-key-3", "--apply", "--yes");
             assertThat(r.code()).isEqualTo(69);
             assertThat(r.err()).contains("may still have been applied", "check with GET " + fake.baseUrl());
         }
@@ -101,7 +173,7 @@ class FixCommandTest {
         try (FakeZpa fake = fake(t -> set(t, KEYS, "dc1-key", "maxUsage", "20"))) {
             Cli dry = Cli.run("fix", "ZPA-ENR-001", "--api", "--connector", "dc1-key-21");
             assertThat(dry.out()).contains("maxUsage: 20 -> 21", "/provisioningKey/58000");
-            Cli r = Cli.run("fix", "ZPA-ENR-001", "--api", "--connector", "dc1-key-21", "--max-usage", "25", "--apply");
+            Cli r = Cli.run("fix", "ZPA-ENR-001", "--api", "--connector", "dc1-key-21", "--max-usage", "25", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("maxUsage: 20 -> 25");
             JsonNode sent = MAPPER.readTree(writes(fake).get(0).body());
@@ -129,7 +201,7 @@ class FixCommandTest {
     @Test
     void aGroupWithoutAKeyGetsANewOneWhoseStringIsNotPrinted() throws Exception {
         try (FakeZpa fake = fake(t -> t.remove(KEYS, "58001"))) {
-            Cli r = Cli.run("fix", "ZPA-ENR-009", "--api", "--group", "DC2-Group", "--apply");
+            Cli r = Cli.run("fix", "ZPA-ENR-009", "--api", "--group", "DC2-Group", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("  POST " + fake.baseUrl() + "/zpa/mgmtconfig/v1/admin/customers/"
                     + "72058304855015424/associationType/CONNECTOR_GRP/provisioningKey", "\"name\" : \"DC2-Group-key\"",
@@ -146,7 +218,7 @@ class FixCommandTest {
     @Test
     void aDisabledKeyIsEnabledOrReplaced() throws Exception {
         try (FakeZpa fake = fake(t -> set(t, KEYS, "dc1-key", "enabled", false))) {
-            Cli r = Cli.run("fix", "ZPA-ENR-002", "--api", "--connector", "dc1-key-21", "--apply");
+            Cli r = Cli.run("fix", "ZPA-ENR-002", "--api", "--connector", "dc1-key-21", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("enabled: false -> true");
         }
@@ -162,12 +234,12 @@ class FixCommandTest {
             Cli noApp = Cli.run("fix", "ZPA-APP-005", "--api");
             assertThat(noApp.code()).isEqualTo(64);
             assertThat(noApp.err()).contains("add --app HOST:PORT");
-            Cli r = Cli.run("fix", "ZPA-APP-005", "--api", "--app", "app1.corp.example.com:443", "--apply");
+            Cli r = Cli.run("fix", "ZPA-APP-005", "--api", "--app", "app1.corp.example.com:443", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("/serverGroup/72058304855090000", "enabled: false -> true");
         }
         try (FakeZpa fake = fake(t -> set(t, "application", "App 1", "enabled", false))) {
-            Cli r = Cli.run("fix", "ZPA-APP-002", "--api", "--app", "app1.corp.example.com:443", "--apply");
+            Cli r = Cli.run("fix", "ZPA-APP-002", "--api", "--app", "app1.corp.example.com:443", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("/application/72058304855091000", "enabled: false -> true");
         }
@@ -175,7 +247,7 @@ class FixCommandTest {
             // app1's other group still serves it: the disabled group is a lost site (CON-007), not a broken chain
             Cli chain = Cli.run("fix", "ZPA-APP-008", "--api", "--app", "app1.corp.example.com:443");
             assertThat(chain.out()).contains("ZPA-APP-008 is not found in this tenant");
-            Cli r = Cli.run("fix", "ZPA-CON-007", "--api", "--group", "DC2-Group", "--apply");
+            Cli r = Cli.run("fix", "ZPA-CON-007", "--api", "--group", "DC2-Group", "--apply", "--yes");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("/appConnectorGroup/72058304855089001", "enabled: false -> true");
             Cli again = Cli.run("fix", "ZPA-CON-007", "--api", "--group", "DC2-Group");
@@ -193,7 +265,7 @@ class FixCommandTest {
             assertThat(several.code()).isEqualTo(64);
             assertThat(several.err()).contains("found for 2 objects; choose one with --id");
             String id = fake.tenant().named("connector", "dc2-key-3").get("id").asText();
-            Cli one = Cli.run("fix", "ZPA-CON-005", "--api", "--id", id, "--apply");
+            Cli one = Cli.run("fix", "ZPA-CON-005", "--api", "--id", id, "--apply", "--yes");
             assertThat(one.code()).as(one.err()).isZero();
             assertThat(writes(fake)).singleElement().satisfies(w -> assertThat(w.path()).endsWith(id));
         }

@@ -16,12 +16,12 @@ class ZpaDoctorTest {
     Path tmp;
 
     @Test
-    void noArgumentsRunsTheDefaultDemo() {
-        Cli r = Cli.run();
+    void theDemoRunsTheDefaultBundle() {
+        Cli r = Cli.run("demo");
         assertThat(r.code()).as("a demo reports, it does not alarm").isZero();
         assertThat(r.out()).contains("# App Connector Troubleshooting Report", "ZPA-ENR-001");
         assertThat(r.err()).isEmpty();
-        Cli text = Cli.run("--format", "text");
+        Cli text = Cli.run("demo", "--format", "text");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("ROOT CAUSE", "ZPA-ENR-001").doesNotContain("# App Connector");
         assertThat(Cli.run("--version").out()).startsWith("zpa-doctor ");
@@ -60,14 +60,13 @@ class ZpaDoctorTest {
 
     @Test
     void theBuiltInRulesPreloadOnlyForADiagnosisThatUsesThem() {
-        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[0]))).isTrue();
-        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[] {"--format", "text"})))
-                .isTrue();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"demo"})).isTrue();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[0])).as("help diagnoses nothing").isFalse();
         assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"fleet", "--bundle", "x"})).isTrue();
         // a pack builds its own rule base; help and other commands diagnose nothing
         assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"diagnose", "--rules", "p", "--bundle", "x"})).isFalse();
         assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"diagnose", "--help"})).isFalse();
-        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(ZpaDoctor.withDefaultCommand(new String[] {"--version"}))).isFalse();
+        assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"--version"})).isFalse();
         assertThat(ZpaDoctor.diagnosesWithBuiltInRules(new String[] {"snapshot", "--api"})).isFalse();
     }
 

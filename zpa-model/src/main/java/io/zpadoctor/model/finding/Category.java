@@ -30,7 +30,10 @@ public enum Category {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown category '" + text + "'");
+            java.util.List<String> names = java.util.Arrays.stream(values()).map(Enum::name).toList();
+            java.util.List<String> near = io.zpadoctor.model.internal.Nearest.to(text.trim(), names, 1);
+            throw new IllegalArgumentException("unknown category '" + text + "'" + (near.isEmpty() ? ""
+                    : "; did you mean " + near.get(0) + "?") + " (categories: " + String.join(", ", names) + ")");
         }
     }
 }

@@ -25,16 +25,51 @@ public final class Http {
     private final Duration readTimeout;
 
     public Http(Duration connectTimeout, Duration readTimeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)   // a redirect must not carry the token elsewhere
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this(connectTimeout, readTimeout, null, null);
+    }
+
+    /**
+     * With the embedder's own client when one is given (it is used as it is), else one of ours through the proxy
+     * selector (none: direct).
+     */
+    public Http(Duration connectTimeout, Duration readTimeout, java.net.ProxySelector proxy, HttpClient given) {
+        if (given != null) {
+            this.client = given;
+        } else {
+            HttpClient.Builder b = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)   // a redirect must not carry the token elsewhere
+                    .version(HttpClient.Version.HTTP_1_1);
+            if (proxy != null) {
+                b.proxy(proxy);
+            }
+            this.client = b.build();
+        }
+        this.proxies = given == null && proxy instanceof Proxies p ? p : null;
         this.readTimeout = readTimeout;
     }
 
+    private final Proxies proxies;
+
+    /**
+     * The request with the proxy's login when its URL had one: sent as a header, since a java.net.Authenticator on
+     * the client would also take over the API's own 401 answers (token expiry) and fail them.
+     */
+    private HttpRequest withProxyLogin(HttpRequest request) {
+        if (proxies == null) {
+            return request;
+        }
+        Proxies.Endpoint e = proxies.forScheme(request.uri().getScheme());
+        if (e == null || e.user() == null || proxies.bypassed(request.uri().getHost())) {
+            return request;
+        }
+        String login = java.util.Base64.getEncoder().encodeToString((e.user() + ":" + new String(e.password()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(request, (n, v) -> true).header("Proxy-Authorization", "Basic " + login).build();
+    }
+
     public Response send(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(withProxyLogin(request), HttpResponse.BodyHandlers.ofByteArray());
         try {
             // the deadline covers the body too: the request timeout alone stops at the headers
             HttpResponse<byte[]> r = f.get(readTimeout.toMillis() + 50, TimeUnit.MILLISECONDS);

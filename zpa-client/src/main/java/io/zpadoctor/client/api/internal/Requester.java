@@ -70,7 +70,7 @@ public final class Requester {
 
     public Requester(ZpaApiConfig config) {
         this.config = config;
-        this.http = new Http(config.connectTimeout(), config.readTimeout());
+        this.http = new Http(config.connectTimeout(), config.readTimeout(), config.proxySelector(), config.httpClient());
         this.gets = new RateLimiter(config.getsPerWindow(), config.rateWindow());
         this.writes = new RateLimiter(config.writesPerWindow(), config.rateWindow());
         this.tokens = new Tokens(config, this::sendToken);

@@ -38,6 +38,7 @@ public final class PackLint {
                     + " large tenants"));
     private static final Pattern INSERTED = Pattern.compile("new\\s+([A-Z]\\w*)\\s*\\(");
     private static final Pattern DECLARED = Pattern.compile("(?m)^\\s*declare\\s+([A-Z]\\w*)");
+    private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)$");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;?");
 
     private PackLint() {
@@ -62,14 +63,47 @@ public final class PackLint {
         } catch (RulePackException e) {
             errors.addAll(e.problems());
         }
+        Map<String, String> sources = new java.util.TreeMap<>();
         files.forEach((file, bytes) -> {
             if (file.endsWith(".drl")) {
-                String src = new String(bytes, StandardCharsets.UTF_8);
-                risks(file, src, warnings);
-                neverFiring(file, src, warnings);
+                sources.put(file, new String(bytes, StandardCharsets.UTF_8));
             }
         });
+        List<Problem> plain = new ArrayList<>();
+        Map<String, String> known = PackChecks.knownClasses();
+        sources.forEach((file, src) -> {
+            risks(file, src, warnings);
+            drlChecks(file, src, warnings, plain, known);
+        });
+        PackChecks.catalog(files, sources, plain, warnings);
+        // a typo named plainly replaces the compiler's message about the same line or name
+        errors.removeIf(e -> plain.stream().anyMatch(p -> p.file().equals(e.file())
+                && (p.line() == e.line() && p.line() > 0 || mentions(e.message(), p.message()))));
+        errors.addAll(plain);
+        for (int i = 0; i < errors.size(); i++) {
+            Matcher unknown = UNKNOWN_CLASS.matcher(errors.get(i).message());
+            if (unknown.find()) {
+                List<String> near = io.zpadoctor.model.internal.Nearest.to(unknown.group(1), known.keySet(), 2);
+                Problem e = errors.get(i);
+                if (!near.isEmpty()) {
+                    errors.set(i, new Problem(e.file(), e.line(), e.column(), e.message() + "; did you mean "
+                            + String.join(" or ", near.stream().map(n -> n + " (import " + known.get(n) + ")").toList())
+                            + "?"));
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new Report(errors, warnings);
+    }
+
+    /** Whether the compiler's message names what the plain problem is about (its quoted field or its class). */
+    private static boolean mentions(String compiler, String plain) {
+        Matcher q = Pattern.compile("no field '(\\w+)'|^(\\w+) is not imported").matcher(plain);
+        if (!q.find()) {
+            return false;
+        }
+        String name = q.group(1) != null ? q.group(1) : q.group(2);
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(compiler).find();
     }
 
     private static void risks(String file, String src, List<Problem> out) {
@@ -83,8 +117,12 @@ public final class PackLint {
         }
     }
 
-    /** Rules that match a fact type nothing inserts can never fire. */
-    private static void neverFiring(String file, String src, List<Problem> out) {
+    /**
+     * Rules that match a fact type nothing inserts can never fire (a warning); classes used without their import
+     * and fields their fact type lacks (errors).
+     */
+    static void drlChecks(String file, String src, List<Problem> out, List<Problem> errors,
+                                    Map<String, String> knownClasses) {
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
         try {
@@ -111,6 +149,26 @@ public final class PackLint {
         while (im.find()) {
             String fq = im.group(1);
             imports.put(fq.substring(fq.lastIndexOf('.') + 1), fq);
+        }
+        PackChecks.imports(file, src, imports, ownTypes, knownClasses, errors);
+        for (RuleDescr rule : pkg.getRules()) {
+            List<PatternDescr> all = new ArrayList<>();
+            collect(rule.getLhs(), all);
+            for (PatternDescr p : all) {
+                String type = p.getObjectType();
+                String fq = type == null ? null : type.contains(".") ? type : imports.get(type);
+                Class<?> c = null;
+                if (fq != null && p.getSource() == null) {
+                    try {
+                        c = Class.forName(fq, false, PackLint.class.getClassLoader());
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        c = null;   // the compiler reports a class that does not exist
+                    }
+                }
+                if (c != null) {
+                    PackChecks.fields(file, p, c, errors);
+                }
+            }
         }
         for (RuleDescr rule : pkg.getRules()) {
             List<PatternDescr> patterns = new ArrayList<>();

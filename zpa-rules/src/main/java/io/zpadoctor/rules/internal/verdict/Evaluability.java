@@ -18,6 +18,14 @@ import java.util.Set;
  * whose context does not hold (no application named, nothing failing to enroll) simply does not apply.
  */
 public final class Evaluability {
+    /** The contexts a catalog's {@code requires} may name, and what sets each. */
+    public static final Set<String> CONTEXTS = Set.of("not-enrolling", "application");
+
+    /** What {@code requires: api:<name>} may name: the bundle's api/<name>.json. */
+    public static java.util.Set<String> apiNames() {
+        return new java.util.TreeSet<>(API.keySet());
+    }
+
     private static final Map<String, TenantCollection> API = Map.of(
             "connectors", TenantCollection.CONNECTORS,
             "connector-groups", TenantCollection.CONNECTOR_GROUPS,
