@@ -13,6 +13,8 @@ import java.util.Map;
  * @param statuses connectors by control-channel status text ({@code ZPN_STATUS_AUTHENTICATED}, ...)
  * @param versions connectors by current version
  * @param bySeverity finding counts
+ * @param hotSpots the busiest connectors and groups by their Log Streaming Service records ({@link HotSpots#NONE}
+ *        without)
  */
 public record FleetReport(
         Diagnosis diagnosis,
@@ -27,9 +29,21 @@ public record FleetReport(
         List<Finding> groupsWithoutConnectors,
         List<Finding> keysNearExhaustion,
         List<Finding> correlatedOutages,
-        List<GroupFindings> byGroup) {
+        List<GroupFindings> byGroup,
+        HotSpots hotSpots) {
+
+    /** A fleet view without Log Streaming Service records. */
+    public FleetReport(Diagnosis diagnosis, int connectors, int groups, int keys, int disabledConnectors,
+                       Map<String, Integer> statuses, Map<String, Integer> versions, Map<Severity, Integer> bySeverity,
+                       List<Finding> groupsWithoutRedundancy, List<Finding> groupsWithoutConnectors,
+                       List<Finding> keysNearExhaustion, List<Finding> correlatedOutages, List<GroupFindings> byGroup) {
+        this(diagnosis, connectors, groups, keys, disabledConnectors, statuses, versions, bySeverity,
+                groupsWithoutRedundancy, groupsWithoutConnectors, keysNearExhaustion, correlatedOutages, byGroup,
+                HotSpots.NONE);
+    }
 
     public FleetReport {
+        hotSpots = hotSpots == null ? HotSpots.NONE : hotSpots;
         statuses = Map.copyOf(statuses);
         versions = Map.copyOf(versions);
         bySeverity = Map.copyOf(bySeverity);

@@ -102,7 +102,14 @@ public final class Pipeline {
         Preparation prepared = Preparation.start(tenantWide.tenant(), rules.kieBase(), settings.parallel(),
                 !sharded(tenantWide), true);
         Diagnosis d = diagnose(tenantWide, prepared);
-        return Fleets.summarise(d, tenantWide.tenant(), prepared.index());
+        List<io.zpadoctor.model.telemetry.ConnectorTelemetry> matched = new ArrayList<>();
+        for (Object o : TelemetryFacts.of(tenantWide, io.zpadoctor.model.derived.CaseScope.EVERYTHING,
+                thresholds(tenantWide))) {
+            if (o instanceof io.zpadoctor.model.telemetry.ConnectorTelemetry t) {
+                matched.add(t);
+            }
+        }
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), Fleets.hotSpots(matched));
     }
 
     /** Why {@code code} did or did not fire on these facts, rule by rule and condition by condition. */
