@@ -72,7 +72,7 @@ final class FleetMarkdown {
         }
         md.append("\n## Resource hot spots\n\nFrom the Log Streaming Service records of ").append(h.reporting())
                 .append(" connector").append(h.reporting() == 1 ? "" : "s").append(", as of ").append(h.asOf())
-                .append(". CPU and memory are the highest within the window, the rest the latest; a finding above says")
+                .append(". CPU and memory are the highest within the window, the rest the latest; the findings below say")
                 .append(" which cross a limit.\n\n");
         md.append("| Connector | Group | Busiest | CPU % | Memory % | Process memory % | Ports % | File descriptors %")
                 .append(" | Free disk MB |\n|---|---|---|---|---|---|---|---|---|\n");
