@@ -29,7 +29,7 @@ public final class TelemetryBenchmark {
     /** What one run measured. */
     public record Result(int connectors, int reporting, Duration simulated, long records, long rejected,
                          double seconds, double cpuSeconds, double lastHourPerSecond, List<Long> heapMb,
-                         long diagnosisMs, int findings, long telemetryFindings) {
+                         long diagnosisMs, long withoutMs, int findings, long telemetryFindings) {
         public double recordsPerSecond() {
             return records / seconds;
         }
@@ -97,14 +97,21 @@ public final class TelemetryBenchmark {
                         heap.get(heap.size() - 1));
             }
         });
+        Diagnoser doctor = Diagnoser.builder().build();
+        Facts without = Facts.builder().tenant(g.tenant()).evaluatedAt(SyntheticTenant.NOW, "generated").build();
+        Facts with = without.toBuilder().telemetry(feed).build();
+        doctor.diagnoseFleet(with);     // once each untimed, so neither pays for loading the rules
+        doctor.diagnoseFleet(without);
         long d0 = System.nanoTime();
-        FleetReport fleet = Diagnoser.builder().build().diagnoseFleet(Facts.builder().tenant(g.tenant())
-                .evaluatedAt(SyntheticTenant.NOW, "generated").telemetry(feed).build());
+        FleetReport fleet = doctor.diagnoseFleet(with);
         long diagnosisMs = (System.nanoTime() - d0) / 1_000_000;
+        long w0 = System.nanoTime();
+        doctor.diagnoseFleet(without);
+        long withoutMs = (System.nanoTime() - w0) / 1_000_000;
         long telemetryFindings = fleet.diagnosis().findings().stream()
                 .filter(f -> f.evidence().stream().anyMatch(e -> "bench".equals(e.source()))).count();
         return new Result(g.tenant().connectors().size(), tel.reportingConnectors(), length, records[0], rejected[0],
-                nanos[0] / 1e9, cpu[0] / 1e9, lastHour[0] / (lastHour[1] / 1e9), heap, diagnosisMs, fleet.diagnosis().findings().size(), telemetryFindings);
+                nanos[0] / 1e9, cpu[0] / 1e9, lastHour[0] / (lastHour[1] / 1e9), heap, diagnosisMs, withoutMs, fleet.diagnosis().findings().size(), telemetryFindings);
     }
 
     private static long usedAfterGc() {
@@ -118,11 +125,12 @@ public final class TelemetryBenchmark {
     public static void print(Result r, PrintStream out) {
         out.println("| connectors (reporting) | simulated | records | rejected | ingest s | records/s, all"
                 + " | records/s, last hour | records/s of CPU | heap after GC, MiB, every 30 min"
-                + " | fleet diagnosis with telemetry ms | findings (from LSS) |");
+                + " | fleet diagnosis ms, with (without) telemetry | findings (from LSS) |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
-        out.printf(Locale.ROOT, "| %,d (%,d) | %d h | %,d | %,d | %.2f | %,.0f | %,.0f | %,.0f | %s | %,d | %,d (%,d) |%n",
+        out.printf(Locale.ROOT, "| %,d (%,d) | %d h | %,d | %,d | %.2f | %,.0f | %,.0f | %,.0f | %s | %,d (%,d) | %,d (%,d) |%n",
                 r.connectors(), r.reporting(), r.simulated().toHours(), r.records(), r.rejected(), r.seconds(),
-                r.recordsPerSecond(), r.lastHourPerSecond(), r.recordsPerCpuSecond(), r.heapMb().toString().replaceAll("[\\[\\]]", ""), r.diagnosisMs(), r.findings(),
+                r.recordsPerSecond(), r.lastHourPerSecond(), r.recordsPerCpuSecond(),
+                r.heapMb().toString().replaceAll("[\\[\\]]", ""), r.diagnosisMs(), r.withoutMs(), r.findings(),
                 r.telemetryFindings());
         out.printf(Locale.ROOT, "Heap limit %,d MiB; Java %s; %d processors; load average %.1f.%n",
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),

@@ -1,5 +1,6 @@
 package io.zpadoctor.rules.internal.drl;
 
+import io.zpadoctor.model.EvaluationTime;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.host.HostInventory;
 import io.zpadoctor.model.telemetry.ConnectorTelemetry;
@@ -45,13 +46,17 @@ public final class TelemetryHelpers {
     }
 
     /**
-     * When the connector's host folder holding {@code probe} was collected (the diagnosis's evaluation time, which
-     * is the bundle's {@code collectedAt}), or null when no host folder of this connector holds it.
+     * When the connector's host folder holding {@code probe} was collected (the bundle's {@code collectedAt}, which
+     * the diagnosis is evaluated at), or null when no host folder of this connector holds it or when that time is
+     * not known (evaluated by the clock): then no order between the two sources is claimed.
      */
-    public static String hostAt(Collection<?> inventories, String probe, Instant evaluatedAt) {
+    public static String hostAt(Collection<?> inventories, String probe, EvaluationTime time) {
+        if (!time.basis().contains("collectedAt")) {
+            return null;
+        }
         for (Object o : inventories) {
             if (((HostInventory) o).has(probe)) {
-                return evaluatedAt.toString();
+                return time.instant().toString();
             }
         }
         return null;
