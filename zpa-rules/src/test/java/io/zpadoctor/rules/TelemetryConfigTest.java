@@ -50,7 +50,12 @@ class TelemetryConfigTest {
     void fewerSamplesSufficeWhenTheConfigSaysSo() throws Exception {
         Facts twoSamples = BundleReader.read(SCENARIOS.resolve("res-010-too-few-samples")).toFacts();
         assertThat(Diagnoser.builder().build().diagnose(twoSamples).findings("ZPA-RES-010")).isEmpty();
+        // two samples five minutes apart cover a five-minute window, not the default fifteen
         DoctorConfig two = DoctorConfig.parse("thresholds:\n  telemetryMinSamples: 2\n", "zpa-doctor.yaml");
-        assertThat(Diagnoser.builder().config(two).build().diagnose(twoSamples).findings("ZPA-RES-010")).hasSize(1);
+        assertThat(Diagnoser.builder().config(two).build().diagnose(twoSamples).findings("ZPA-RES-010")).isEmpty();
+        DoctorConfig shortWindow = DoctorConfig.parse(
+                "thresholds:\n  telemetryMinSamples: 2\n  telemetryWindowMinutes: 5\n", "zpa-doctor.yaml");
+        assertThat(Diagnoser.builder().config(shortWindow).build().diagnose(twoSamples).findings("ZPA-RES-010"))
+                .hasSize(1);
     }
 }

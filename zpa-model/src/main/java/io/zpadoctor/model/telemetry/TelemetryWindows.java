@@ -285,7 +285,7 @@ public final class TelemetryWindows {
                 since = ts[k];
             }
             return new WindowStat(n, above, since == null ? null : Instant.ofEpochSecond(since), max, vs[n - 1],
-                    Instant.ofEpochSecond(ts[n - 1]));
+                    Instant.ofEpochSecond(ts[n - 1]), Instant.ofEpochSecond(ts[0]), Instant.ofEpochSecond(from));
         }
 
         /** Least-squares slope of the samples within the range, per hour; null with fewer than 2 distinct times. */
