@@ -80,7 +80,7 @@ def main():
     if os.path.exists(ROOT):
         shutil.rmtree(ROOT)
     ALL = ["ZPA-RES-010", "ZPA-RES-011", "ZPA-RES-012", "ZPA-RES-013", "ZPA-RES-014", "ZPA-APP-011", "ZPA-CON-008",
-           "ZPA-NET-008", "ZPA-FLT-007", "ZPA-PRB-003"]
+           "ZPA-NET-008", "ZPA-FLT-007", "ZPA-PRB-004"]
     def others(*keep):
         return [c for c in ALL if c not in keep]
 
@@ -171,15 +171,15 @@ def main():
              "records, so whether the whole group is hot is unknown.", ["ZPA-RES-010"], others("ZPA-RES-010"),
              healthy(MIN, skip=(C3, C4)) + hot(C3), primary="ZPA-RES-010")
     # evidence
-    scenario("prb-003-lines-not-used", "A user status record (another log type), a cut line, a CPU of 140 % and a "
-             "connector the tenant does not have.", ["ZPA-PRB-003"], others("ZPA-PRB-003"),
+    scenario("prb-004-lines-not-used", "A user status record (another log type), a cut line, a CPU of 140 % and a "
+             "connector the tenant does not have.", ["ZPA-PRB-004"], others("ZPA-PRB-004"),
              healthy(MIN) + [
                  json.dumps({"LogTimestamp": ctime(T0), "Username": "alice@example.com", "SessionStatus": "ZPN_STATUS_AUTHENTICATED", "ClientType": "zpn_client_type_zapp"}),
                  metrics(20, C1)[:80],
                  metrics(20, C2).replace('"CPUUtilization": "20"', '"CPUUtilization": "140"'),
                  metrics(20, "old-lab-connector-9")],
-             severity={"ZPA-PRB-003": "INFO"})
-    scenario("prb-003-clean-feed", "Twenty minutes of healthy records from every connector.", [], ALL, healthy(MIN))
+             severity={"ZPA-PRB-004": "INFO"})
+    scenario("prb-004-clean-feed", "Twenty minutes of healthy records from every connector.", [], ALL, healthy(MIN))
 
 if __name__ == "__main__":
     main()

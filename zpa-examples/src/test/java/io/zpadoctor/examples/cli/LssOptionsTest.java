@@ -134,7 +134,7 @@ class LssOptionsTest {
     @Test
     void mistakesAreUsageOrDataErrors() throws Exception {
         Path records = tmp.resolve("r.jsonl");
-        Path bundle = tenantOf("prb-003-clean-feed", records, false);
+        Path bundle = tenantOf("prb-004-clean-feed", records, false);
         String b = bundle.toString();
         assertThat(Cli.run("diagnose", "--bundle", b, "--lss", tmp.resolve("nope.jsonl").toString()).code())
                 .isEqualTo(ExitCodes.DATA);
