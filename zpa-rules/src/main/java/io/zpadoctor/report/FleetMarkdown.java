@@ -3,6 +3,7 @@ package io.zpadoctor.report;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.HotSpots;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,7 @@ final class FleetMarkdown {
                         .append(MarkdownReport.esc(Views.limit(under, LIST_LIMIT))).append('\n');
             }
         }
+        hotSpots(md, f.hotSpots());
 
         md.append("\n## Findings by connector group\n");
         if (f.byGroup().isEmpty()) {
@@ -91,6 +93,46 @@ final class FleetMarkdown {
         md.append("\nFor the fix of a finding, run `zpa-doctor diagnose` with `--group` or `--connector`.\n");
         md.append("\n<sub>zpa-doctor ").append(d.toolVersion()).append("</sub>\n");
         return md.toString();
+    }
+
+    /** The busiest connectors and groups by their LSS records; nothing without records. */
+    private static void hotSpots(StringBuilder md, HotSpots h) {
+        if (h.isEmpty()) {
+            return;
+        }
+        md.append("\n## Resource hot spots\n\nFrom the Log Streaming Service records of ").append(h.reporting())
+                .append(" connector").append(h.reporting() == 1 ? "" : "s").append(", as of ").append(h.asOf())
+                .append(". CPU and memory are the highest within the window, the rest the latest; the findings below say")
+                .append(" which cross a limit.\n\n");
+        md.append("| Connector | Group | Busiest | CPU % | Memory % | Process memory % | Ports % | File descriptors %")
+                .append(" | Free disk MB |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (HotSpots.Connector c : h.connectors()) {
+            md.append("| ").append(MarkdownReport.esc(c.connectorName()).replace("|", "\\|")).append(" | ")
+                    .append(c.groupName() == null ? "" : MarkdownReport.esc(c.groupName()).replace("|", "\\|"))
+                    .append(" | ").append(c.busiest()).append(" | ").append(pct(c.cpuPercent())).append(" | ")
+                    .append(pct(c.memoryPercent())).append(" | ").append(pct(c.processMemoryPercent())).append(" | ")
+                    .append(pct(c.portsPercent())).append(" | ").append(pct(c.fdPercent())).append(" | ")
+                    .append(c.availableDiskMb() == null ? "" : c.availableDiskMb()).append(" |\n");
+        }
+        if (!h.groups().isEmpty()) {
+            md.append("\n| Group | Reporting connectors | Average CPU % | Highest CPU % | Average memory % |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (HotSpots.Group g : h.groups()) {
+                md.append("| ").append(g.groupName() == null ? g.groupId() : MarkdownReport.esc(g.groupName())
+                                .replace("|", "\\|")).append(" | ").append(g.reporting()).append(" | ")
+                        .append(pct(g.cpuAverage())).append(" | ").append(pct(g.cpuMax())).append(" | ")
+                        .append(pct(g.memoryAverage())).append(" |\n");
+            }
+        }
+    }
+
+    /** A percentage with at most one decimal, blank when unknown. */
+    static String pct(Double v) {
+        if (v == null) {
+            return "";
+        }
+        double r = Math.round(v * 10) / 10.0;
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 
     static String severityLine(FleetReport f) {

@@ -2,6 +2,7 @@ package io.zpadoctor.report;
 
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.HotSpots;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,22 @@ final class FleetText {
                 t.append(String.format("           explains %-12s %s (%s)%n", y.code(), y.title(), Views.subject(y)));
             }
         }
+        HotSpots h = f.hotSpots();
+        if (!h.isEmpty()) {
+            t.append('\n').append(bold).append("Resource hot spots").append(reset).append(" (LSS records of ")
+                    .append(h.reporting()).append(" connectors, as of ").append(h.asOf()).append(")\n");
+            for (HotSpots.Connector c : h.connectors()) {
+                t.append(String.format("  %-28s %-20s %s %s%%  (cpu %s, mem %s, ports %s, fds %s)%n",
+                        c.connectorName(), c.groupName() == null ? "" : c.groupName(), c.busiest(),
+                        FleetMarkdown.pct(c.busiestPercent()), dash(c.cpuPercent()), dash(c.memoryPercent()),
+                        dash(c.portsPercent()), dash(c.fdPercent())));
+            }
+            for (HotSpots.Group g : h.groups()) {
+                t.append(String.format("  group %-22s %d reporting, cpu average %s%%, highest %s%%%n",
+                        g.groupName() == null ? g.groupId() : g.groupName(), g.reporting(),
+                        FleetMarkdown.pct(g.cpuAverage()), FleetMarkdown.pct(g.cpuMax())));
+            }
+        }
         for (FleetReport.GroupFindings g : f.byGroup()) {
             t.append('\n').append(bold).append(g.groupId() == null ? "Tenant-wide" : g.groupName()).append(reset)
                     .append("  ").append(g.worst()).append('\n');
@@ -64,5 +81,9 @@ final class FleetText {
             }
         }
         return t.toString();
+    }
+
+    private static String dash(Double v) {
+        return v == null ? "-" : FleetMarkdown.pct(v) + "%";
     }
 }

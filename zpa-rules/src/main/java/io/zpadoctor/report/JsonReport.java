@@ -12,6 +12,7 @@ import io.zpadoctor.rules.AffectedConnector;
 import io.zpadoctor.model.finding.Severity;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.HotSpots;
 import io.zpadoctor.rules.GroupSummary;
 import io.zpadoctor.rules.KeySummary;
 import io.zpadoctor.rules.NotEvaluated;
@@ -213,6 +214,55 @@ final class JsonReport {
         g.writeEndObject();
     }
 
+    /** The busiest connectors and groups by their LSS records; left out without records. */
+    private static void writeHotSpots(JsonGenerator g, HotSpots h) throws IOException {
+        if (h.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("resourceHotSpots");
+        g.writeStringField("asOf", String.valueOf(h.asOf()));
+        g.writeNumberField("reporting", h.reporting());
+        g.writeArrayFieldStart("connectors");
+        for (HotSpots.Connector c : h.connectors()) {
+            g.writeStartObject();
+            g.writeStringField("connectorId", c.connectorId());
+            g.writeStringField("connectorName", c.connectorName());
+            g.writeStringField("groupId", c.groupId());
+            g.writeStringField("groupName", c.groupName());
+            g.writeStringField("busiest", c.busiest());
+            g.writeNumberField("busiestPercent", c.busiestPercent());
+            number(g, "cpuPercent", c.cpuPercent());
+            number(g, "memoryPercent", c.memoryPercent());
+            number(g, "processMemoryPercent", c.processMemoryPercent());
+            number(g, "portsPercent", c.portsPercent());
+            number(g, "fileDescriptorsPercent", c.fdPercent());
+            if (c.availableDiskMb() != null) {
+                g.writeNumberField("availableDiskMb", c.availableDiskMb());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("groups");
+        for (HotSpots.Group x : h.groups()) {
+            g.writeStartObject();
+            g.writeStringField("groupId", x.groupId());
+            g.writeStringField("groupName", x.groupName());
+            g.writeNumberField("reporting", x.reporting());
+            g.writeNumberField("cpuAverage", x.cpuAverage());
+            g.writeNumberField("cpuMax", x.cpuMax());
+            g.writeNumberField("memoryAverage", x.memoryAverage());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String name, Double v) throws IOException {
+        if (v != null) {
+            g.writeNumberField(name, Math.round(v * 10) / 10.0);
+        }
+    }
+
     private static void writeFleet(JsonGenerator g, FleetReport f) throws IOException {
         g.writeObjectFieldStart("fleet");
         g.writeObjectFieldStart("connectors");
@@ -261,6 +311,7 @@ final class JsonReport {
         writeSubjects(g, "groupsWithoutConnectors", f.groupsWithoutConnectors());
         writeSubjects(g, "keysNearExhaustion", f.keysNearExhaustion());
         writeSubjects(g, "correlatedOutages", f.correlatedOutages());
+        writeHotSpots(g, f.hotSpots());
         g.writeArrayFieldStart("byGroup");
         for (FleetReport.GroupFindings gf : f.byGroup()) {
             g.writeStartObject();

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.zpadoctor.model.Thresholds;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.SuppressionRule;
+import io.zpadoctor.model.telemetry.TelemetryThresholds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Set;
  * thresholds:
  *   cpuPercent: 85
  *   certificateExpiryDays: 45
+ *   telemetryWindowMinutes: 15     # Log Streaming Service records: how long "sustained" is
  * suppressions:
  *   - code: ZPA-FLT-003
  *     subject: dc1-acg-key          # id or name, * allowed; omit for every subject
@@ -131,16 +134,46 @@ public record DoctorConfig(Thresholds thresholds, List<SuppressionRule> suppress
                     case "correlatedOutageMinutes" -> t.withCorrelatedOutageMinutes((int) d);
                     case "minMemoryMb" -> t.withMinMemoryMb((long) d);
                     case "memoryPercent" -> t.withMemoryPercent(d);
-                    default -> throw new ConfigException(name, line, "unknown threshold '" + e.getKey()
-                            + "' (expected cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,"
-                            + " keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes,"
-                            + " minMemoryMb or memoryPercent)");
+                    default -> t.withTelemetry(telemetry(t.telemetry(), e.getKey(), d, name, line));
                 };
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException(name, line, ex.getMessage());
             }
         }
         return t;
+    }
+
+    /** The Log Streaming Service thresholds: windows in minutes or hours, limits as counts and percentages. */
+    private static TelemetryThresholds telemetry(TelemetryThresholds t, String key, double d, String name, int line)
+            throws ConfigException {
+        return switch (key) {
+            case "telemetryWindowMinutes" -> new TelemetryThresholds(minutes(d), t.minSamples(), t.trendWindow(),
+                    t.memoryPercent(), t.exhaustionPercent(), t.authFailures(), t.reconnects(), t.diskHorizon());
+            case "telemetryMinSamples" -> new TelemetryThresholds(t.window(), (int) d, t.trendWindow(),
+                    t.memoryPercent(), t.exhaustionPercent(), t.authFailures(), t.reconnects(), t.diskHorizon());
+            case "telemetryTrendMinutes" -> new TelemetryThresholds(t.window(), t.minSamples(), minutes(d),
+                    t.memoryPercent(), t.exhaustionPercent(), t.authFailures(), t.reconnects(), t.diskHorizon());
+            case "memoryPressurePercent" -> new TelemetryThresholds(t.window(), t.minSamples(), t.trendWindow(), d,
+                    t.exhaustionPercent(), t.authFailures(), t.reconnects(), t.diskHorizon());
+            case "exhaustionPercent" -> new TelemetryThresholds(t.window(), t.minSamples(), t.trendWindow(),
+                    t.memoryPercent(), d, t.authFailures(), t.reconnects(), t.diskHorizon());
+            case "authFailures" -> new TelemetryThresholds(t.window(), t.minSamples(), t.trendWindow(),
+                    t.memoryPercent(), t.exhaustionPercent(), (int) d, t.reconnects(), t.diskHorizon());
+            case "reconnects" -> new TelemetryThresholds(t.window(), t.minSamples(), t.trendWindow(),
+                    t.memoryPercent(), t.exhaustionPercent(), t.authFailures(), (int) d, t.diskHorizon());
+            case "diskHorizonHours" -> new TelemetryThresholds(t.window(), t.minSamples(), t.trendWindow(),
+                    t.memoryPercent(), t.exhaustionPercent(), t.authFailures(), t.reconnects(), minutes(d * 60));
+            default -> throw new ConfigException(name, line, "unknown threshold '" + key
+                    + "' (expected cpuPercent, minFreeDiskMb, maxDiskUsedPercent, certificateExpiryDays,"
+                    + " keyUsageWarnPercent, clockSkewSeconds, staleDisconnectDays, correlatedOutageMinutes,"
+                    + " minMemoryMb, memoryPercent, or for Log Streaming Service records telemetryWindowMinutes,"
+                    + " telemetryMinSamples, telemetryTrendMinutes, memoryPressurePercent, exhaustionPercent,"
+                    + " authFailures, reconnects, diskHorizonHours)");
+        };
+    }
+
+    private static Duration minutes(double m) {
+        return Duration.ofSeconds(Math.round(m * 60));
     }
 
     private static SuppressionRule suppression(JsonNode s, int line, String name) throws ConfigException {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param groupStates every connector group with its connectors up and its worst finding, worst first
  * @param problems the findings no other finding explains, each with the findings it explains (each of those listed
  *                 under one problem only), in report order
+ * @param hotSpots the busiest connectors and groups by their Log Streaming Service records ({@link HotSpots#NONE}
+ *        without)
  */
 public record FleetReport(
         Diagnosis diagnosis,
@@ -35,9 +37,22 @@ public record FleetReport(
         List<GroupFindings> byGroup,
         Impact impact,
         List<GroupState> groupStates,
-        List<Problem> problems) {
+        List<Problem> problems,
+        HotSpots hotSpots) {
+
+    /** A fleet view without Log Streaming Service records. */
+    public FleetReport(Diagnosis diagnosis, int connectors, int groups, int keys, int disabledConnectors,
+                       Map<String, Integer> statuses, Map<String, Integer> versions, Map<Severity, Integer> bySeverity,
+                       List<Finding> groupsWithoutRedundancy, List<Finding> groupsWithoutConnectors,
+                       List<Finding> keysNearExhaustion, List<Finding> correlatedOutages, List<GroupFindings> byGroup,
+                       Impact impact, List<GroupState> groupStates, List<Problem> problems) {
+        this(diagnosis, connectors, groups, keys, disabledConnectors, statuses, versions, bySeverity,
+                groupsWithoutRedundancy, groupsWithoutConnectors, keysNearExhaustion, correlatedOutages, byGroup,
+                impact, groupStates, problems, HotSpots.NONE);
+    }
 
     public FleetReport {
+        hotSpots = hotSpots == null ? HotSpots.NONE : hotSpots;
         statuses = Map.copyOf(statuses);
         versions = Map.copyOf(versions);
         bySeverity = Map.copyOf(bySeverity);
@@ -54,7 +69,7 @@ public record FleetReport(
     public FleetReport paged(Diagnosis page) {
         return new FleetReport(page, connectors, groups, keys, disabledConnectors, statuses, versions, bySeverity,
                 groupsWithoutRedundancy, groupsWithoutConnectors, keysNearExhaustion, correlatedOutages, List.of(),
-                impact, groupStates, List.of());
+                impact, groupStates, List.of(), hotSpots);
     }
 
     /** Problem counts by severity: each problem once, the symptoms it explains not at all. */

@@ -40,6 +40,23 @@ public final class LssRecordParser {
             "SystemMaximumFileDescriptors", "SystemUsedFileDescriptors", "ProcessMaximumFileDescriptors",
             "ProcessUsedFileDescriptors", "ActiveConnectionsToPublicSE", "ActiveConnectionsToPrivateSE");
 
+    /** The fields read; the templates' others (interface counters, bytes, latitude...) are skipped unread. */
+    private static final Set<String> READ = Set.of("LogTimestamp", "Connector", "ConnectorGroup", "SessionStatus",
+            "SessionType", "CPUUtilization", "MemUtilization", "PrivateIP", "PublicIP", "Version", "ZEN",
+            "TimestampAuthentication", "TimestampUnAuthentication", "HostStartTime", "HostUpTime",
+            "ConnectorStartTime", "ConnectorUpTime", "SystemMemoryUtilization", "ProcessMemoryUtilization",
+            "AvailableDiskBytes", "TargetCount", "AliveTargetCount", "UsedTCPPortsIPv4", "AvailablePorts",
+            "SystemMaximumFileDescriptors", "SystemUsedFileDescriptors", "ProcessMaximumFileDescriptors",
+            "ProcessUsedFileDescriptors", "ActiveConnectionsToPublicSE", "ActiveConnectionsToPrivateSE", "Username");
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    /**
+     * The last time text read on this thread and what it was: a feed's records come in bursts that share their
+     * LogTimestamp to the second, and a ctime parse costs more than the rest of a record.
+     */
+    private static final ThreadLocal<Object[]> LAST_TIME = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** What a line is. */
     public sealed interface Result permits Parsed, Unknown, Malformed {
     }
@@ -71,7 +88,9 @@ public final class LssRecordParser {
                     p.skipChildren();   // no field of the two log types is nested
                     continue;
                 }
-                f.put(name, v == JsonToken.VALUE_NULL ? "" : p.getText());
+                if (READ.contains(name)) {   // the parser still rejects any field named twice
+                    f.put(name, v == JsonToken.VALUE_NULL ? "" : p.getText());
+                }
             }
             if (t != JsonToken.END_OBJECT) {
                 return new Malformed("the JSON object is not closed");
@@ -170,11 +189,16 @@ public final class LssRecordParser {
                 return n < 100_000_000_000L ? Instant.ofEpochSecond(n) : n < 100_000_000_000_000L
                         ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n / 1_000_000, (n % 1_000_000) * 1_000);
             }
+            Object[] last = LAST_TIME.get();
+            if (v.equals(last[0])) {
+                return (Instant) last[1];
+            }
             try {
-                if (Character.isDigit(v.charAt(0))) {
-                    return Instant.parse(v);
-                }
-                return LocalDateTime.parse(v.replaceAll("\\s+", " "), CTIME).toInstant(ZoneOffset.UTC);
+                Instant t = Character.isDigit(v.charAt(0)) ? Instant.parse(v)
+                        : LocalDateTime.parse(SPACES.matcher(v).replaceAll(" "), CTIME).toInstant(ZoneOffset.UTC);
+                last[0] = v;
+                last[1] = t;
+                return t;
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(name + " \"" + shorten(v) + "\" is not a time (expected"
                         + " \"Wed Jul 3 05:17:22 2019\" or ISO-8601)");

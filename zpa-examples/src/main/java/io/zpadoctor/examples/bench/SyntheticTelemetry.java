@@ -80,6 +80,10 @@ public final class SyntheticTelemetry {
         if (length.compareTo(Duration.ofHours(3)) < 0) {
             throw new IllegalArgumentException("the run must last at least 3 hours to open and end every fault");
         }
+        if (length.compareTo(Duration.ofHours(12)) > 0) {
+            // the filling disk reaches its floor after about 13 hours, which would open a fault nobody planned
+            throw new IllegalArgumentException("the run may last at most 12 hours");
+        }
         SyntheticTelemetry s = new SyntheticTelemetry(tenant, start, length, seed);
         s.place();
         return s;
@@ -152,7 +156,9 @@ public final class SyntheticTelemetry {
                 }
                 case CHURN -> {
                     opens = from.plus(CADENCE.multipliedBy(3));       // the fourth new session
-                    resolves = to.plus(trend).minus(CADENCE.multipliedBy(3));
+                    // each session starts 20 s before its record, so the fourth-last (20 min 20 s before the
+                    // end) leaves the hour at the record 40 min after it
+                    resolves = to.plus(trend).minus(CADENCE.multipliedBy(4));
                 }
                 default -> throw new IllegalStateException(k.name());
             }
@@ -199,10 +205,11 @@ public final class SyntheticTelemetry {
                 long free = disk.get(c.id()) + (random.nextInt(2001) - 1000) * 1024L;
                 if (f != null && f.kind() == Kind.DISK_FLOOR && active) {
                     free = 80L << 20;
-                } else if (f != null && f.kind() == Kind.DISK_TREND && !t.isBefore(f.faultStart())) {
-                    // 4 GiB at the start of the fault, losing 1.5 GiB an hour: the floor within a day
-                    long hours = Duration.between(f.faultStart(), t).getSeconds();
-                    free = 4 * GB - (long) (1.5 * GB * hours / 3600.0);
+                } else if (f != null && f.kind() == Kind.DISK_TREND) {
+                    // 20 GiB, then losing 1.5 GiB an hour from the start of the fault: the floor in about 13 hours,
+                    // within the day the rules look ahead, once half an hour of samples shows the trend
+                    long seconds = Math.max(0, Duration.between(f.faultStart(), t).getSeconds());
+                    free = 20 * GB - (long) (1.5 * GB * seconds / 3600.0) + (random.nextInt(2001) - 1000) * 1024L;
                 }
                 int usedPorts = active && f.kind() == Kind.PORTS ? 30_500 : 100 + random.nextInt(1900);
                 int available = active && f.kind() == Kind.PORTS ? 1_500 : 28_000 - usedPorts;

@@ -1,6 +1,7 @@
 package io.zpadoctor.examples.cli;
 
 import io.zpadoctor.examples.bench.FleetBenchmark;
+import io.zpadoctor.examples.bench.TelemetryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  zpa-doctor bench",
                 "  zpa-doctor bench --sizes 1000,10000 --runs 9",
+                "  zpa-doctor bench --lss 10000                 # LSS records/s and heap over 3 simulated hours",
                 "",
                 "The launcher runs bench with -Xmx1g -XX:+UseParallelGC (override with ZPA_DOCTOR_JAVA_OPTS)."})
 final class BenchCommand implements Callable<Integer> {
@@ -37,8 +39,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lss", paramLabel = "CONNECTORS", description = "Instead, time Log Streaming Service"
+            + " ingestion: hours of generated records (--lss-hours) for a tenant of this many connectors, read into"
+            + " the windows, heap after GC every simulated half hour, then one fleet diagnosis with them.")
+    Integer lssConnectors;
+
+    @Option(names = "--lss-hours", defaultValue = "3", description = "Simulated hours of records for --lss, 3 to 12"
+            + " (default ${DEFAULT-VALUE}).")
+    int lssHours;
+
     @Override
     public Integer call() {
+        if (lssConnectors != null) {
+            if (lssConnectors < 1000 || lssConnectors > 200_000 || lssHours < 3 || lssHours > 12) {
+                throw new CliException(ExitCodes.USAGE, "--lss takes 1,000 to 200,000 connectors, --lss-hours 3 to 12");
+            }
+            System.err.printf("zpa-doctor bench --lss: heap limit %,d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+            TelemetryBenchmark.print(TelemetryBenchmark.run(lssConnectors, java.time.Duration.ofHours(lssHours), seed,
+                    System.err), System.out);
+            return ExitCodes.OK;
+        }
         if (runs < 1 || warmup < 0 || warmupSeconds < 0 || Arrays.stream(sizes).anyMatch(s -> s < 10 || s > 2_000_000)) {
             throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --sizes between 10 and 2,000,000");
         }

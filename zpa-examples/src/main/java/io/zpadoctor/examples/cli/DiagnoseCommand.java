@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor diagnose --api --connector dc1-acg-key-4 --symptom not-enrolling",
                 "  zpa-doctor diagnose --api --group DC1-Frankfurt --host-bundle ./from-the-vm",
                 "  zpa-doctor diagnose --bundle snapshot.tar.gz --host-bundle zpa-host-ac-fra-3-20261120T093000Z.tar.gz",
+                "  zpa-doctor diagnose --bundle snapshot.tar.gz --lss connector-metrics.jsonl.gz --lss connector-status.jsonl",
+                "  zpa-doctor diagnose --api --lss-listen 0.0.0.0:5514 --lss-duration 15m",
                 "",
                 "A bundle is a folder (or .tar.gz / .zip of one) with optional case.json,",
                 "api/*.json and hosts/<hostname>/*.txt; see the README. Exit codes: 0 nothing",
@@ -52,6 +54,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     CaseOptions caseOptions = new CaseOptions();
 
     @Mixin
+    LssOptions lss = new LssOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Mixin
@@ -73,7 +78,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--bundle and --api are alternatives: the tenant"
                         + " comes from one or the other (host evidence with --api: --host-bundle)");
             }
-            return diagnose(LiveTenant.read(api, hostBundles), caseOptions, engine);
+            return diagnose(lss.apply(LiveTenant.read(api, hostBundles)), caseOptions, engine);
         }
         if (bundle == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--bundle=PATH'"
@@ -83,7 +88,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Path p : hostBundles) {
             hosts.add(BundleArgs.read(p));
         }
-        Bundle b = BundleArgs.withHosts(BundleArgs.read(bundle), hosts);
+        Bundle b = lss.apply(BundleArgs.withHosts(BundleArgs.read(bundle), hosts));
         return diagnose(b, caseOptions, engine);
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 "  zpa-doctor fleet --bundle ./snapshot --format html -o fleet.html   # a page to open or print",
                 "  zpa-doctor fleet --bundle ./snapshot --fail-on critical      # for a nightly job",
                 "  zpa-doctor fleet --api --format markdown -o fleet.md         # the live tenant",
+                "  zpa-doctor fleet --bundle ./snapshot --lss metrics.jsonl.gz   # with LSS records: resource hot spots",
                 "",
                 "The bundle's case.json (symptom, connector, group) is ignored: the fleet view covers everything.",
                 "Exit codes: 0 nothing at WARNING or above, 1 warning, 2 critical, 3 could not evaluate,",
@@ -40,6 +41,9 @@ final class FleetCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api = new ApiOptions();
+
+    @Mixin
+    LssOptions lss = new LssOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -63,7 +67,7 @@ final class FleetCommand implements Callable<Integer> {
                     ? "--bundle and --api are alternatives: the tenant comes from one or the other"
                     : "Missing required option: '--bundle=PATH' (or --api to read the live tenant)");
         }
-        Bundle b = api.api ? LiveTenant.read(api, java.util.List.of()) : BundleArgs.read(bundle);
+        Bundle b = lss.apply(api.api ? LiveTenant.read(api, java.util.List.of()) : BundleArgs.read(bundle));
         Timings.mark("read bundle");
         Diagnoser doctor = engine.diagnoser();
         Timings.mark("load rules and catalog");

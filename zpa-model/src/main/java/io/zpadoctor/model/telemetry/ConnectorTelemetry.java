@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param processMemory the connector process's memory percent
  * @param availableDiskBytes the latest {@code AvailableDiskBytes}
  * @param diskBytesPerHour the disk trend over the trend window (negative: filling), null with fewer than 2 samples
+ * @param diskSamples the {@code AvailableDiskBytes} samples the trend is drawn from
  * @param portsInUsePercent used TCP ports of used + available, latest
  * @param systemFdPercent system file descriptors in use, latest
  * @param processFdPercent the connector process's file descriptors in use, latest
@@ -26,7 +27,8 @@ import java.time.Instant;
  */
 public record ConnectorTelemetry(String connector, String group, String connectorId, String groupId, Instant asOf,
                                  Instant lastSeen, WindowStat cpu, WindowStat systemMemory, WindowStat processMemory,
-                                 Long availableDiskBytes, Double diskBytesPerHour, Double portsInUsePercent,
+                                 Long availableDiskBytes, Double diskBytesPerHour, int diskSamples,
+                                 Double portsInUsePercent,
                                  Double systemFdPercent, Double processFdPercent, Integer targets, Integer aliveTargets,
                                  Instant targetsDownSince, int authFailures, int reconnects, SessionStatus lastStatus,
                                  String version, String source) {
@@ -42,7 +44,7 @@ public record ConnectorTelemetry(String connector, String group, String connecto
     /** The same summary tied to the API's connector and group. */
     public ConnectorTelemetry matched(String connectorId, String groupId, String groupName) {
         return new ConnectorTelemetry(connector, groupName != null ? groupName : group, connectorId, groupId, asOf,
-                lastSeen, cpu, systemMemory, processMemory, availableDiskBytes, diskBytesPerHour, portsInUsePercent,
+                lastSeen, cpu, systemMemory, processMemory, availableDiskBytes, diskBytesPerHour, diskSamples, portsInUsePercent,
                 systemFdPercent, processFdPercent, targets, aliveTargets, targetsDownSince, authFailures, reconnects,
                 lastStatus, version, source);
     }

@@ -15,11 +15,28 @@ import java.util.Map;
  * (names repeat across groups). A record naming no connector the API knows stays out of the facts and is counted.
  */
 public final class TelemetryMatch {
-    /** The matched summaries, and how many named no known connector (with examples). */
-    public record Result(List<ConnectorTelemetry> matched, long unmatched, List<TelemetryIntake.Rejected> examples) {
+    /**
+     * The matched summaries, and how many named no known connector (with examples), also by the source of each
+     * unmatched connector's latest record, so the report can name the file or listener they came from.
+     */
+    public record Result(List<ConnectorTelemetry> matched, long unmatched, List<TelemetryIntake.Rejected> examples,
+                         Map<String, Long> unmatchedBySource,
+                         Map<String, List<TelemetryIntake.Rejected>> examplesBySource) {
         public Result {
             matched = List.copyOf(matched);
             examples = List.copyOf(examples);
+            unmatchedBySource = Map.copyOf(unmatchedBySource);
+            examplesBySource = Map.copyOf(examplesBySource);
+        }
+
+        /** Each source's intake with the connectors of that source the tenant does not have. */
+        public List<TelemetryIntake> intakes(List<TelemetryIntake> read) {
+            List<TelemetryIntake> out = new ArrayList<>(read.size());
+            for (TelemetryIntake i : read) {
+                long n = unmatchedBySource.getOrDefault(i.source(), 0L);
+                out.add(n == 0 ? i : i.withUnmatched(n, examplesBySource.getOrDefault(i.source(), List.of())));
+            }
+            return out;
         }
     }
 
@@ -40,6 +57,8 @@ public final class TelemetryMatch {
         List<ConnectorTelemetry> out = new ArrayList<>(summaries.size());
         List<TelemetryIntake.Rejected> examples = new ArrayList<>();
         long unmatched = 0;
+        Map<String, Long> bySource = new HashMap<>();
+        Map<String, List<TelemetryIntake.Rejected>> examplesBySource = new HashMap<>();
         for (ConnectorTelemetry t : summaries) {
             List<AppConnector> named = byName.getOrDefault(key(t.connector()), List.of());
             AppConnector c = named.size() == 1 ? named.get(0) : null;
@@ -51,19 +70,26 @@ public final class TelemetryMatch {
             }
             if (c == null) {
                 unmatched++;
+                TelemetryIntake.Rejected why = new TelemetryIntake.Rejected(0, TelemetryIntake.Rejected.Kind.UNMATCHED,
+                        named.isEmpty() ? "connector \"" + t.connector() + "\" is not in the tenant"
+                                : named.size() + " connectors are named \"" + t.connector() + "\""
+                                + (t.group() == null ? " and the records name no group" : " in no one group "
+                                + t.group()));
                 if (examples.size() < TelemetryIntake.EXAMPLES) {
-                    examples.add(new TelemetryIntake.Rejected(0, TelemetryIntake.Rejected.Kind.UNMATCHED,
-                            named.isEmpty() ? "connector \"" + t.connector() + "\" is not in the tenant"
-                                    : named.size() + " connectors are named \"" + t.connector() + "\""
-                                    + (t.group() == null ? " and the records name no group" : " in no one group "
-                                    + t.group())));
+                    examples.add(why);
+                }
+                String src = String.valueOf(t.source());
+                bySource.merge(src, 1L, Long::sum);
+                List<TelemetryIntake.Rejected> mine = examplesBySource.computeIfAbsent(src, k -> new ArrayList<>());
+                if (mine.size() < TelemetryIntake.EXAMPLES) {
+                    mine.add(why);
                 }
                 continue;
             }
             String groupName = c.groupName() != null ? c.groupName() : groupNames.get(c.groupId());
             out.add(t.matched(c.id(), c.groupId(), groupName));
         }
-        return new Result(out, unmatched, examples);
+        return new Result(out, unmatched, examples, bySource, examplesBySource);
     }
 
     private static String key(String s) {

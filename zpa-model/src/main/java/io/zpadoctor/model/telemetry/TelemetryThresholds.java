@@ -26,6 +26,11 @@ public record TelemetryThresholds(Duration window, int minSamples, Duration tren
         positive(window, "window");
         positive(trendWindow, "trendWindow");
         positive(diskHorizon, "diskHorizon");
+        // the windows keep no more than this behind the latest record: a longer window would read as too few samples
+        if (window.compareTo(TelemetryWindows.KEEP) > 0 || trendWindow.compareTo(TelemetryWindows.KEEP) > 0) {
+            throw new IllegalArgumentException("window and trendWindow must be at most "
+                    + TelemetryWindows.KEEP.toHours() + " hours, the history the windows keep");
+        }
         if (minSamples < 2) {
             throw new IllegalArgumentException("minSamples must be at least 2 (one sample is a spike), got " + minSamples);
         }

@@ -91,7 +91,8 @@ public final class TelemetryWindows {
         Double slope = s.disk.slopePerHour(trendFrom, now);
         Instant targetsDown = s.targetsDownSince == Long.MIN_VALUE ? null : Instant.ofEpochSecond(s.targetsDownSince);
         return new ConnectorTelemetry(s.name, s.group, null, null, Instant.ofEpochSecond(now),
-                Instant.ofEpochSecond(s.lastSeen), cpu, sys, proc, s.availableDisk, slope, s.portsPercent,
+                Instant.ofEpochSecond(s.lastSeen), cpu, sys, proc, s.availableDisk, slope,
+                s.disk.count(trendFrom, now), s.portsPercent,
                 s.systemFdPercent, s.processFdPercent, s.targets, s.aliveTargets, targetsDown,
                 s.authFailures.count(trendFrom, now), s.sessions.count(trendFrom, now), s.lastStatus, s.version,
                 s.source);
@@ -284,7 +285,7 @@ public final class TelemetryWindows {
                 since = ts[k];
             }
             return new WindowStat(n, above, since == null ? null : Instant.ofEpochSecond(since), max, vs[n - 1],
-                    Instant.ofEpochSecond(ts[n - 1]));
+                    Instant.ofEpochSecond(ts[n - 1]), Instant.ofEpochSecond(ts[0]), Instant.ofEpochSecond(from));
         }
 
         /** Least-squares slope of the samples within the range, per hour; null with fewer than 2 distinct times. */

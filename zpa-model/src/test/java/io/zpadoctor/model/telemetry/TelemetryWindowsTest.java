@@ -42,6 +42,25 @@ class TelemetryWindowsTest {
     }
 
     @Test
+    void samplesFromPartOfTheWindowAreNotSustainedHowEverHigh() {
+        // six minutes of records at 95 %: three samples, but nothing is known of the window's first nine minutes
+        TelemetryWindows w = new TelemetryWindows();
+        w.accept(metrics(0, 95, null));
+        w.accept(metrics(5, 96, null));
+        w.accept(metrics(6, 97, null));
+        WindowStat cut = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu();
+        assertThat(cut.samples()).isEqualTo(3);
+        assertThat(cut.above()).isEqualTo(3);
+        assertThat(cut.coversWindow()).isFalse();
+        assertThat(cut.sustained(3)).isFalse();
+        // from ten minutes on, the first sample is within one reporting interval of the window's start
+        for (int m = 10; m <= 15; m += 5) {
+            w.accept(metrics(m, 95, null));
+        }
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().sustained(3)).isTrue();
+    }
+
+    @Test
     void theDiskTrendIsTheSlopeOfTheTrendWindow() {
         TelemetryWindows w = new TelemetryWindows();
         long gb = 1L << 30;

@@ -16,6 +16,7 @@ import io.zpadoctor.rules.internal.engine.Budget;
 import io.zpadoctor.rules.internal.engine.Preparation;
 import io.zpadoctor.rules.internal.engine.RuleBase;
 import io.zpadoctor.rules.internal.engine.SessionRunner;
+import io.zpadoctor.rules.internal.engine.TelemetryFacts;
 import io.zpadoctor.rules.internal.pack.PackCompiler;
 import io.zpadoctor.rules.internal.tenant.Partitioner;
 import io.zpadoctor.rules.internal.tenant.ScopeResolver;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -101,7 +103,14 @@ public final class Pipeline {
         Preparation prepared = Preparation.start(tenantWide.tenant(), rules.kieBase(), settings.parallel(),
                 !sharded(tenantWide), true);
         Diagnosis d = diagnose(tenantWide, prepared);
-        return Fleets.summarise(d, tenantWide.tenant(), prepared.index());
+        List<io.zpadoctor.model.telemetry.ConnectorTelemetry> matched = new ArrayList<>();
+        for (Object o : TelemetryFacts.of(tenantWide, io.zpadoctor.model.derived.CaseScope.EVERYTHING,
+                thresholds(tenantWide))) {
+            if (o instanceof io.zpadoctor.model.telemetry.ConnectorTelemetry t) {
+                matched.add(t);
+            }
+        }
+        return Fleets.summarise(d, tenantWide.tenant(), prepared.index(), Fleets.hotSpots(matched));
     }
 
     /** Why {@code code} did or did not fire on these facts, rule by rule and condition by condition. */
@@ -170,7 +179,8 @@ public final class Pipeline {
         ordered.forEach(f -> fired.add(f.code()));
         // an umbrella a cause explains was found, not passed: it is only left out of the report
         linked.withheld().forEach(f -> fired.add(f.code()));
-        Evaluability.Result eval = Evaluability.assess(catalog, facts.tenant(), facts.hostFacts(), contexts, fired);
+        Evaluability.Result eval = Evaluability.assess(catalog, facts.tenant(), facts.hostFacts(), facts.telemetry(), contexts,
+                fired);
 
         // tenant-wide, every group serves some segment: only an application's chain adds its groups to the report
         List<String> servingGroups = rc.application() == null ? List.of()
@@ -197,17 +207,21 @@ public final class Pipeline {
         }
         long start = System.nanoTime();
         List<Facts> shards = Partitioner.shards(facts, settings.shardConnectors());
-        Stream<Facts> stream = settings.parallel() ? shards.parallelStream() : shards.stream();
+        // summed up once for the tenant, then each shard takes its groups' connectors (and one the sources)
+        List<Object> telemetry = TelemetryFacts.of(facts, scope.scope(), thr);
+        Stream<Integer> stream = (settings.parallel() ? IntStream.range(0, shards.size()).parallel()
+                : IntStream.range(0, shards.size())).boxed();
         // Drools finds its services through the context class loader: a pool thread gets the caller's, so a
         // library loaded by a plugin's class loader works on every shard as it does on the calling thread
         ClassLoader callers = Thread.currentThread().getContextClassLoader();
-        List<SessionRunner.Result> parts = stream.map(f -> {
+        List<SessionRunner.Result> parts = stream.map(i -> {
+            Facts f = shards.get(i);
             Thread here = Thread.currentThread();
             ClassLoader before = here.getContextClassLoader();
             here.setContextClassLoader(callers);
             try {
                 return SessionRunner.run(rules.kieBase(), f, scope.scope(), time, thr, settings.listeners(),
-                        SessionRunner.fireLimit(f), null, budget());
+                        SessionRunner.fireLimit(f), null, budget(), TelemetryFacts.forShard(telemetry, f.tenant(), i == 0));
             } finally {
                 here.setContextClassLoader(before);
             }

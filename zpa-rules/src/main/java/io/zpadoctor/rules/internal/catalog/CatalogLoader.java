@@ -186,8 +186,9 @@ public final class CatalogLoader {
         }
         List<String> requires = strings(n.path("requires"));
         for (String r : requires) {
-            if (!r.matches("(api|host|context):[a-z0-9._-]+")) {
-                problem(where + ": requires '" + r + "' is not api:<file>, host:<probe> or context:<name>");
+            if (!r.matches("(api|host|context):[a-z0-9._-]+|lss:(status|metrics)")) {
+                problem(where + ": requires '" + r + "' is not api:<file>, host:<probe>, lss:status, lss:metrics or"
+                        + " context:<name>");
             }
         }
         List<String> supersedes = strings(n.path("supersedes"));

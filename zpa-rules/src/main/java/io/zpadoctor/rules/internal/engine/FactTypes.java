@@ -52,7 +52,9 @@ public final class FactTypes {
             io.zpadoctor.model.host.TcpProbe.class, io.zpadoctor.model.host.TlsProbe.class,
             io.zpadoctor.model.host.PingResult.class, io.zpadoctor.model.host.ClockSync.class,
             io.zpadoctor.model.host.UpgradeReach.class, io.zpadoctor.model.host.KeyFileShape.class,
-            io.zpadoctor.model.host.VarDirectory.class, io.zpadoctor.model.host.HostAddresses.class);
+            io.zpadoctor.model.host.VarDirectory.class, io.zpadoctor.model.host.HostAddresses.class,
+            io.zpadoctor.model.telemetry.ConnectorTelemetry.class, io.zpadoctor.model.telemetry.TelemetryIntake.class,
+            io.zpadoctor.model.derived.TelemetrySign.class);
 
     private FactTypes() {
     }

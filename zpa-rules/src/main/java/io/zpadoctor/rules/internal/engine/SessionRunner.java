@@ -70,6 +70,14 @@ public final class SessionRunner {
     public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
                              Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared,
                              Budget budget) {
+        return run(kieBase, facts, scope, time, thresholds, listeners, fireLimit, prepared, budget,
+                TelemetryFacts.of(facts, scope, thresholds));
+    }
+
+    /** The same, with the telemetry facts already drawn up (a shard's part of the tenant's). */
+    public static Result run(KieBase kieBase, Facts facts, CaseScope scope, EvaluationTime time,
+                             Thresholds thresholds, List<RuleListener> listeners, int fireLimit, Preparation prepared,
+                             Budget budget, List<?> telemetry) {
         long start = System.nanoTime();
         Preparation p = prepared != null && prepared.prepares(facts.tenant()) ? prepared
                 : Preparation.start(facts.tenant(), kieBase, false);
@@ -88,7 +96,7 @@ public final class SessionRunner {
                     }
                 });
             }
-            insertAll(session, facts, scope, time, thresholds, p, FactSieve.of(kieBase));
+            insertAll(session, facts, scope, time, thresholds, p, FactSieve.of(kieBase), telemetry);
             int fired = budget.fire(session, fireLimit);
             // read back by class: four small stores instead of every one of the session's facts
             List<Finding> findings = objects(session, Finding.class);
@@ -125,7 +133,7 @@ public final class SessionRunner {
     }
 
     private static void insertAll(KieSession s, Facts facts, CaseScope scope, EvaluationTime time, Thresholds thr,
-                                  Preparation prepared, FactSieve sieve) {
+                                  Preparation prepared, FactSieve sieve, List<?> telemetry) {
         Tenant t = facts.tenant();
         insert(s, sieve, facts.reportedCase());
         insert(s, sieve, scope);
@@ -152,6 +160,9 @@ public final class SessionRunner {
             }
         }
         for (Object o : facts.hostFacts()) {
+            insert(s, sieve, o);
+        }
+        for (Object o : telemetry) {
             insert(s, sieve, o);
         }
     }
@@ -197,7 +208,7 @@ public final class SessionRunner {
                 }
             });
             insertAll(session, facts, scope, time, thr, Preparation.start(facts.tenant(), kieBase, false),
-                    FactSieve.of(kieBase));
+                    FactSieve.of(kieBase), TelemetryFacts.of(facts, scope, thr));
             budget.fire(session, fireLimit(facts));
             look.accept(session);
         } catch (Budget.Abandoned e) {

@@ -2,6 +2,8 @@ package io.zpadoctor.rules.internal.verdict;
 
 import io.zpadoctor.model.host.HostFact;
 import io.zpadoctor.model.host.HostInventory;
+import io.zpadoctor.model.telemetry.TelemetryFeed;
+import io.zpadoctor.model.telemetry.TelemetryIntake;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.model.tenant.TenantCollection;
 import io.zpadoctor.rules.Catalog;
@@ -43,6 +45,17 @@ public final class Evaluability {
 
     public static Result assess(Catalog catalog, Tenant tenant, List<HostFact> hostFacts, Set<String> contexts,
                                 Set<String> firedCodes) {
+        return assess(catalog, tenant, hostFacts, TelemetryFeed.empty(), contexts, firedCodes);
+    }
+
+    /**
+     * The same, with the Log Streaming Service records: an {@code lss:} check does not apply to input that has no
+     * LSS source at all, and is not evaluated when the sources hold none of the record type it needs.
+     */
+    public static Result assess(Catalog catalog, Tenant tenant, List<HostFact> hostFacts, TelemetryFeed telemetry,
+                                Set<String> contexts, Set<String> firedCodes) {
+        long status = telemetry.intakes().stream().mapToLong(TelemetryIntake::statusRecords).sum();
+        long metrics = telemetry.intakes().stream().mapToLong(TelemetryIntake::metricsRecords).sum();
         List<String> passed = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         List<HostInventory> hosts = hostFacts.stream().filter(HostInventory.class::isInstance)
@@ -81,6 +94,14 @@ public final class Evaluability {
                                 .allMatch(h -> unmeasured.containsKey(h.host() + "/" + what))) {
                             hosts.stream().filter(h -> unmeasured.containsKey(h.host() + "/" + what)).forEach(h ->
                                     silent.add("hosts/" + h.host() + "/" + what + " " + unmeasured.get(h.host() + "/" + what)));
+                        }
+                    }
+                    case "lss" -> {
+                        if (telemetry.isEmpty()) {
+                            applies = false;
+                        } else if ("status".equals(what) ? status == 0 : metrics == 0) {
+                            missing.add("status".equals(what) ? "App Connector Status records (LSS)"
+                                    : "App Connector Metrics records (LSS)");
                         }
                     }
                     default -> applies = false;

@@ -3,6 +3,8 @@ package io.zpadoctor.rules.internal.verdict;
 import io.zpadoctor.model.derived.GroupHealth;
 import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.model.finding.Severity;
+import io.zpadoctor.model.telemetry.ConnectorTelemetry;
+import io.zpadoctor.model.telemetry.WindowStat;
 import io.zpadoctor.model.tenant.AppConnector;
 import io.zpadoctor.model.tenant.ApplicationSegment;
 import io.zpadoctor.model.tenant.ConnectorGroup;
@@ -12,9 +14,11 @@ import io.zpadoctor.model.tenant.ServerGroup;
 import io.zpadoctor.model.tenant.Tenant;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.HotSpots;
 import io.zpadoctor.rules.internal.tenant.FleetCounts;
 import io.zpadoctor.rules.internal.tenant.TenantIndex;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -33,6 +37,11 @@ public final class Fleets {
 
     /** The summary of a tenant-wide diagnosis, from an index built with the fleet counts. */
     public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index) {
+        return summarise(d, tenant, index, HotSpots.NONE);
+    }
+
+    /** The same, with the hot spots of the tenant's Log Streaming Service records. */
+    public static FleetReport summarise(Diagnosis d, Tenant tenant, TenantIndex index, HotSpots hotSpots) {
         FleetCounts counts = index.fleetCounts();
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : d.findings()) {
@@ -47,7 +56,7 @@ public final class Fleets {
         return new FleetReport(d, tenant.connectors().size(), tenant.groups().size(), tenant.keys().size(),
                 counts.disabled(), counts.statuses(), counts.versions(), bySeverity, d.findings("ZPA-FLT-001"),
                 d.findings("ZPA-FLT-002"), d.findings("ZPA-FLT-003"), d.findings("ZPA-FLT-005"),
-                byGroup, impact, groupStates(tenant, index, byGroup), problems);
+                byGroup, impact, groupStates(tenant, index, byGroup), problems, hotSpots);
     }
 
     /** Every group once: down first, then by its worst finding, then those with fewer connectors up. */
@@ -218,6 +227,71 @@ public final class Fleets {
         out.sort(Comparator.comparingInt((FleetReport.GroupDown x) -> -x.total())
                 .thenComparing(FleetReport.GroupDown::groupName, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
+    }
+
+    /** How many connectors and groups the hot spots list. */
+    static final int TOP = 10;
+
+    /** The busiest of the matched connectors' summaries, and the groups with the highest average CPU. */
+    public static HotSpots hotSpots(List<ConnectorTelemetry> matched) {
+        if (matched.isEmpty()) {
+            return HotSpots.NONE;
+        }
+        List<HotSpots.Connector> connectors = new ArrayList<>(matched.size());
+        Map<String, List<ConnectorTelemetry>> byGroup = new LinkedHashMap<>();
+        Instant asOf = null;
+        for (ConnectorTelemetry t : matched) {
+            asOf = t.asOf();
+            byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>()).add(t);
+            Double cpu = max(t.cpu());
+            Double mem = max(t.systemMemory());
+            Double proc = max(t.processMemory());
+            Double fd = t.systemFdPercent() == null ? t.processFdPercent() : t.processFdPercent() == null
+                    ? t.systemFdPercent() : Math.max(t.systemFdPercent(), t.processFdPercent());
+            String busiest = null;
+            double top = -1;
+            String[] names = {"CPU", "memory", "process memory", "ports", "file descriptors"};
+            Double[] values = {cpu, mem, proc, t.portsInUsePercent(), fd};
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] != null && values[i] > top) {
+                    top = values[i];
+                    busiest = names[i];
+                }
+            }
+            if (busiest == null) {
+                continue;   // records without any share in use (Status records of a connector's failures only)
+            }
+            connectors.add(new HotSpots.Connector(t.connectorId(), t.connector(), t.groupId(), t.group(), cpu, mem,
+                    proc, t.availableDiskBytes() == null ? null : t.availableDiskBytes() / (1024 * 1024),
+                    t.portsInUsePercent(), fd, busiest, top));
+        }
+        connectors.sort(Comparator.comparingDouble(HotSpots.Connector::busiestPercent).reversed()
+                .thenComparing(HotSpots.Connector::connectorName));
+        List<HotSpots.Group> groups = new ArrayList<>();
+        byGroup.forEach((gid, list) -> {
+            double[] cpus = list.stream().map(t -> max(t.cpu())).filter(java.util.Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray();
+            double[] mems = list.stream().map(t -> max(t.systemMemory())).filter(java.util.Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray();
+            if (cpus.length > 0) {
+                groups.add(new HotSpots.Group(gid, list.get(0).group(), list.size(),
+                        round(java.util.Arrays.stream(cpus).average().orElse(0)),
+                        java.util.Arrays.stream(cpus).max().orElse(0),
+                        round(java.util.Arrays.stream(mems).average().orElse(0))));
+            }
+        });
+        groups.sort(Comparator.comparingDouble(HotSpots.Group::cpuAverage).reversed()
+                .thenComparing(g -> g.groupName() == null ? "" : g.groupName()));
+        return new HotSpots(asOf, matched.size(), connectors.subList(0, Math.min(TOP, connectors.size())),
+                groups.subList(0, Math.min(TOP, groups.size())));
+    }
+
+    private static Double max(WindowStat s) {
+        return s.samples() == 0 ? null : s.max();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     /** Findings per group, worst group first; the findings keep the diagnosis's order inside a group. */

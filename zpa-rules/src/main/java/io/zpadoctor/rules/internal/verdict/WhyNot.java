@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
 public final class WhyNot {
     /** The built-in rule files, in the jar beside the compiled model (a test keeps the list complete). */
     public static final List<String> BUILT_IN_FILES = List.of("classify.drl", "connector.drl", "enrollment.drl",
-            "fleet.drl", "health.drl", "network.drl", "reachability.drl", "resources.drl", "upgrade.drl");
+            "fleet.drl", "health.drl", "network.drl", "reachability.drl", "resources.drl", "telemetry.drl",
+            "upgrade.drl");
     private static final Pattern HEADER = Pattern.compile("(?m)^\\s*(import|global)\\s+[^;\\n]+;?\\s*$");
 
     private WhyNot() {

@@ -38,8 +38,12 @@ class FactsDocTest {
         SECTIONS.put("io.zpadoctor.model.tenant", "From the ZPA API (`api/*.json` or `--api`)\n\nA field without a"
                 + " note carries the API field of the same name, typed: numbers as numbers, epoch seconds as `Instant`.");
         SECTIONS.put("io.zpadoctor.model.host", "From the connector VM (`hosts/<hostname>/*.txt`)");
+        SECTIONS.put("io.zpadoctor.model.telemetry", "From the Log Streaming Service (`lss/`, `--lss`, `--lss-listen`)\n\n"
+                + "Each connector's records summed up over the windows (see docs/LSS.md), matched to the API's connector"
+                + " and inserted only for connectors in the case's scope; and each source that held lines that could not"
+                + " be used.");
         SECTIONS.put("io.zpadoctor.model.derived", "Derived: group counts and membership edges by the diagnoser, the rest by the"
-                + " built-in classify rules (`classify.drl`)");
+                + " built-in classify rules (`classify.drl`, and `telemetry.drl` for TelemetrySign)");
         SECTIONS.put("io.zpadoctor.model", "The case and its settings");
         SECTIONS.put("io.zpadoctor.model.finding", "Findings (what rules insert; rules may also match them)");
     }
