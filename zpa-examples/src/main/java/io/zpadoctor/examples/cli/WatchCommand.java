@@ -176,7 +176,8 @@ final class WatchCommand implements Callable<Integer> {
             }
         };
         boolean live = listen != null || !lssFiles.isEmpty();
-        WatchLoop loop = new WatchLoop(new FleetWatch(engine.diagnoser()), sink, metrics, Duration.ofMillis(250), live);
+        WatchLoop loop = new WatchLoop(new FleetWatch(engine.diagnoser()), sink, metrics, Duration.ofMillis(250), live,
+                log);
         loop.tenant(first);
         loop.start();
 

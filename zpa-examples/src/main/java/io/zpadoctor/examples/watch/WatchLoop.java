@@ -6,6 +6,7 @@ import io.zpadoctor.model.telemetry.TelemetryRecord;
 import io.zpadoctor.report.FindingChange;
 import io.zpadoctor.report.FindingChanges;
 import io.zpadoctor.report.FleetWatch;
+import io.zpadoctor.report.Redactor;
 import io.zpadoctor.rules.FleetReport;
 
 import java.time.Duration;
@@ -47,6 +48,10 @@ public final class WatchLoop implements AutoCloseable {
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong maxRecordToEventNanos = new AtomicLong();
+    private final AtomicLong maxDiagnosisNanos = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failedTicks = new AtomicLong();
+    private final Consumer<String> log;
     private final TelemetryFeed feed = TelemetryFeed.empty();
     private final boolean live;
     private final Thread thread;
@@ -58,7 +63,9 @@ public final class WatchLoop implements AutoCloseable {
      * @param live whether LSS records come in: then the feed replaces the telemetry the tenant's own facts carry
      *             (a bundle's {@code lss/} folder); without, a bundle's records are diagnosed as they are
      */
-    public WatchLoop(FleetWatch watch, Sink sink, WatchMetrics metrics, Duration batch, boolean live) {
+    public WatchLoop(FleetWatch watch, Sink sink, WatchMetrics metrics, Duration batch, boolean live,
+                     Consumer<String> log) {
+        this.log = log;
         this.watch = watch;
         this.sink = sink;
         this.metrics = metrics;
@@ -98,11 +105,20 @@ public final class WatchLoop implements AutoCloseable {
         return ticks.get();
     }
 
-    /** The longest time from a record entering the queue to the end of the diagnosis that took it in. */
-    public long maxRecordToEventNanos() {
-        return maxRecordToEventNanos.get();
+    /**
+     * The longest time from a record being offered to the end of the diagnosis that took it in, since the last call
+     * (a sender held back by a full queue counts its wait).
+     */
+    public long takeMaxRecordToEventNanos() {
+        return maxRecordToEventNanos.getAndSet(0);
     }
 
+    /** The longest diagnosis since the last call. */
+    public long takeMaxDiagnosisNanos() {
+        return maxDiagnosisNanos.getAndSet(0);
+    }
+
+    /** An error (out of memory) that ended the loop, or null. */
     public Throwable failure() {
         return failure;
     }
@@ -120,15 +136,13 @@ public final class WatchLoop implements AutoCloseable {
                     if (waitingSince == 0) {
                         waitingSince = firstWaitingNanos.getAndSet(0);
                     }
-                    feed.accept(r);
-                    taken.incrementAndGet();
+                    take(r);
                     dirty = true;
                     batch.clear();
                     records.drainTo(batch, 8192);
                     for (TelemetryRecord x : batch) {
-                        feed.accept(x);
+                        take(x);
                     }
-                    taken.addAndGet(batch.size());
                 }
                 Facts t = pendingTenant.getAndSet(null);
                 if (t != null) {
@@ -137,7 +151,13 @@ public final class WatchLoop implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 if (dirty && tenant != null && (now - last >= batchNanos || stop && records.isEmpty())) {
-                    tick(waitingSince);
+                    try {
+                        tick(waitingSince);
+                    } catch (RuntimeException e) {
+                        // the last good state stands and the next change tries again: a watch outlives one bad tick
+                        failedTicks.incrementAndGet();
+                        log.accept("diagnosis failed, keeping the last one: " + Redactor.scrub(String.valueOf(e)));
+                    }
                     last = System.nanoTime();
                     dirty = false;
                     waitingSince = 0;
@@ -156,14 +176,34 @@ public final class WatchLoop implements AutoCloseable {
         }
     }
 
+    private void take(TelemetryRecord r) {
+        try {
+            feed.accept(r);
+            taken.incrementAndGet();
+        } catch (RuntimeException e) {
+            if (Long.bitCount(refused.incrementAndGet()) == 1) {      // 1, 2, 4...: said, never a flood
+                log.accept("LSS record refused by the windows (" + refused.get() + " so far): "
+                        + Redactor.scrub(String.valueOf(e)));
+            }
+        }
+    }
+
+    /** Records the windows refused (a defect: the parser passed them), and diagnoses that failed. */
+    public long refusedRecords() {
+        return refused.get();
+    }
+
+    public long failedDiagnoses() {
+        return failedTicks.get();
+    }
+
     private void tick(long waitingSince) {
         Facts facts = live ? tenant.toBuilder().telemetry(feed).build() : tenant;
         FleetWatch.Tick t = watch.next(facts);
         long end = System.nanoTime();
         long recordToEvent = waitingSince == 0 ? -1 : end - waitingSince;
-        if (recordToEvent > maxRecordToEventNanos.get()) {
-            maxRecordToEventNanos.set(recordToEvent);
-        }
+        maxRecordToEventNanos.accumulateAndGet(recordToEvent, Math::max);
+        maxDiagnosisNanos.accumulateAndGet(t.diagnosisNanos(), Math::max);
         ticks.incrementAndGet();
         if (metrics != null) {
             metrics.diagnosed(t.report(), t.diagnosisNanos(), recordToEvent);

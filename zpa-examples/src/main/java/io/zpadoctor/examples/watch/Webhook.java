@@ -109,6 +109,9 @@ public final class Webhook implements AutoCloseable {
             }
             try {
                 if (!send(text)) {
+                    synchronized (queue) {
+                        queue.addFirst(text);     // undelivered at the deadline: still counted as pending
+                    }
                     return;
                 }
             } finally {
