@@ -58,6 +58,7 @@ public final class WatchLoop implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private Facts tenant;
+    private long lastDiagnosisNanos;
 
     /**
      * @param live whether LSS records come in: then the feed replaces the telemetry the tenant's own facts carry
@@ -133,8 +134,10 @@ public final class WatchLoop implements AutoCloseable {
                 boolean stop = stopping;
                 TelemetryRecord r = stop ? records.poll() : records.poll(20, TimeUnit.MILLISECONDS);
                 if (r != null) {
-                    if (waitingSince == 0) {
-                        waitingSince = firstWaitingNanos.getAndSet(0);
+                    // each take claims the stamp of the oldest record offered since the last take
+                    long stamp = firstWaitingNanos.getAndSet(0);
+                    if (waitingSince == 0 && stamp != 0) {
+                        waitingSince = stamp;
                     }
                     take(r);
                     dirty = true;
@@ -150,7 +153,9 @@ public final class WatchLoop implements AutoCloseable {
                     dirty = true;
                 }
                 long now = System.nanoTime();
-                if (dirty && tenant != null && (now - last >= batchNanos || stop && records.isEmpty())) {
+                // diagnoses take at most half the loop, so a slow one (a cold JIT, a huge tenant) cannot starve intake
+                if (dirty && tenant != null && (now - last >= Math.max(batchNanos, lastDiagnosisNanos)
+                        || stop && records.isEmpty())) {
                     try {
                         tick(waitingSince);
                     } catch (RuntimeException e) {
@@ -204,6 +209,7 @@ public final class WatchLoop implements AutoCloseable {
         long recordToEvent = waitingSince == 0 ? -1 : end - waitingSince;
         maxRecordToEventNanos.accumulateAndGet(recordToEvent, Math::max);
         maxDiagnosisNanos.accumulateAndGet(t.diagnosisNanos(), Math::max);
+        lastDiagnosisNanos = t.diagnosisNanos();
         ticks.incrementAndGet();
         if (metrics != null) {
             metrics.diagnosed(t.report(), t.diagnosisNanos(), recordToEvent);
