@@ -27,7 +27,8 @@ public final class ZpaDoctor implements Callable<Integer> {
     /** The commands, in the order help lists them. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(DiagnoseCommand.class, FleetCommand.class,
             DemoCommand.class, SnapshotCommand.class, FixCommand.class, GenerateCommand.class, RulesCommand.class,
-            BenchCommand.class, CollectScriptCommand.class, io.zpadoctor.examples.mcp.McpCommand.class,
+            BenchCommand.class, CollectScriptCommand.class, DiffCommand.class, WatchCommand.class,
+            io.zpadoctor.examples.mcp.McpCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);
 
     /** The hint under the help that a bare {@code zpa-doctor} prints, as git and kubectl do. */

@@ -204,7 +204,8 @@ public final class TelemetryWindows {
         }
 
         private static Double share(Long used, Long max, Double previous) {
-            return used != null && max != null && max > 0 ? 100.0 * used / max : previous;
+            // boxed on purpose: a double and a Double in one conditional unbox a null previous and throw
+            return used != null && max != null && max > 0 ? Double.valueOf(100.0 * used / max) : previous;
         }
     }
 

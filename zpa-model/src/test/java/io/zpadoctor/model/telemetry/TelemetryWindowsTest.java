@@ -118,4 +118,14 @@ class TelemetryWindowsTest {
         w.accept(metrics(15, 10, 1L));
         assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).targetsDownSince()).isNull();
     }
+
+    @Test
+    void aConnectorsFirstMetricsRecordWithoutFileDescriptorsIsTakenNotThrown() {
+        TelemetryWindows w = new TelemetryWindows();
+        w.accept(new MetricsRecord(T0, "ac-2", null, 12, 40, null, null, null, null, null, null,
+                null, null, null, null, null, null, "watch", 1));
+        ConnectorTelemetry t = w.summary("ac-2", TelemetryThresholds.DEFAULTS, 80);
+        assertThat(t).isNotNull();
+        assertThat(t.processFdPercent()).isNull();
+    }
 }

@@ -1,0 +1,183 @@
+package io.zpadoctor.examples.bench;
+
+import io.zpadoctor.client.lss.LssListener;
+import io.zpadoctor.examples.watch.WatchLoop;
+import io.zpadoctor.model.Facts;
+import io.zpadoctor.report.FindingChange;
+import io.zpadoctor.report.FleetWatch;
+import io.zpadoctor.rules.Diagnoser;
+import io.zpadoctor.rules.FleetReport;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The watch under load: a generated tenant, its LSS records for some hours written to a file, then streamed at full
+ * speed over loopback TCP into the watch's receiver while the loop re-diagnoses the tenant at most every 250 ms.
+ * Prints records per second, heap after each simulated hour, the slowest diagnosis, and the time from a record to the
+ * end of the diagnosis that took it in, at full speed and at a steady pace. Run it with the heap it must fit in:
+ * {@code java -Xmx512m -cp ... io.zpadoctor.examples.bench.WatchBenchmark 10000 4}.
+ */
+public final class WatchBenchmark {
+    private WatchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connectors = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int hours = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        System.out.println(String.join("\n", run(connectors, hours)));
+    }
+
+    public static List<String> run(int connectors, int hours) throws Exception {
+        List<String> out = new ArrayList<>();
+        SyntheticTenant.Generated g = SyntheticTenant.generate(connectors, 18);
+        Instant start = SyntheticTenant.NOW.minus(Duration.ofHours(hours));
+        SyntheticTelemetry telemetry = SyntheticTelemetry.of(g.tenant(), start, Duration.ofHours(hours), 18);
+        Path file = Files.createTempFile("watch-bench", ".jsonl");
+        long[] lines = new long[1];
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            telemetry.write(l -> {
+                try {
+                    w.write(l);
+                    w.write('\n');
+                    lines[0]++;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        long perHour = lines[0] / hours;
+        out.add(String.format("tenant: %,d connectors (%,d reporting); records: %,d over %d h (%,d per simulated hour),"
+                + " %,d MB of JSON lines", g.tenant().connectors().size(), telemetry.reportingConnectors(), lines[0],
+                hours, perHour, Files.size(file) >> 20));
+
+        Facts tenant = Facts.builder().tenant(g.tenant()).evaluatedAt(SyntheticTenant.NOW, "bench").build();
+        AtomicLong events = new AtomicLong();
+        WatchLoop loop = new WatchLoop(new FleetWatch(Diagnoser.builder().build()), new WatchLoop.Sink() {
+            @Override
+            public void baseline(FleetReport report, String snapshotJson) {
+            }
+
+            @Override
+            public void change(FindingChange change, String json) {
+                events.incrementAndGet();
+            }
+        }, null, Duration.ofMillis(250), true, m -> System.err.println("watch: " + m));
+        loop.tenant(tenant);
+        loop.start();
+        while (loop.diagnoses() == 0) {
+            Thread.sleep(10);
+        }
+        List<String> heap = new ArrayList<>();
+        long t0;
+        long t1;
+        try (LssListener listener = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null, loop.records())) {
+            t0 = System.nanoTime();
+            Thread sender = new Thread(() -> send(file, listener.port()), "bench-sender");
+            sender.start();
+            for (int h = 1; h < hours; h++) {
+                awaitTaken(loop, listener, perHour * h);
+                heap.add(usedAfterGc());
+            }
+            sender.join();
+            // the generator's disk-trend fault goes below zero after 2.7 h: those few lines are refused as malformed
+            long records = lines[0] - listener.intake().rejected();
+            awaitTaken(loop, listener, records);
+            t1 = System.nanoTime();
+            heap.add(usedAfterGc());
+            long burstLatency = loop.takeMaxRecordToEventNanos();
+            long slowest = loop.takeMaxDiagnosisNanos();
+            long diagnoses = loop.diagnoses();
+            double seconds = (t1 - t0) / 1e9;
+            out.add(String.format("ingest: %,d records in %.1f s = %,.0f records/s over loopback TCP (parse, windows,"
+                    + " %d diagnoses of the whole tenant on the way; slowest %d ms); %d lines refused as malformed",
+                    records, seconds, records / seconds, diagnoses, slowest / 1_000_000,
+                    listener.intake().rejected()));
+            out.add("heap used after GC at the end of each simulated hour (MB): " + String.join(", ", heap)
+                    + "; max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+            out.add(String.format("record to event at full speed (queue full, senders held back): %d ms",
+                    burstLatency / 1_000_000));
+            // a steady pace well above a real tenant's (10,000 connectors send about 70 records a second)
+            List<String> paced = new ArrayList<>();
+            SyntheticTelemetry.of(g.tenant(), SyntheticTenant.NOW, Duration.ofHours(3), 19).write(l -> {
+                if (paced.size() < 20_000) {
+                    paced.add(l);
+                }
+            });
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+                 OutputStream o = s.getOutputStream()) {
+                long p0 = System.nanoTime();
+                for (int i = 0; i < paced.size(); i++) {
+                    o.write((paced.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+                    if (i % 100 == 99) {
+                        o.flush();
+                        long due = p0 + (i + 1) * 500_000L;      // 2,000 records a second
+                        while (System.nanoTime() < due) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            }
+            long want = records + paced.size();
+            while (loop.recordsTaken() < want) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(600);
+            out.add(String.format("record to event at 2,000 records/s: %d ms (slowest diagnosis %d ms)",
+                    loop.takeMaxRecordToEventNanos() / 1_000_000, loop.takeMaxDiagnosisNanos() / 1_000_000));
+        } finally {
+            loop.close();
+            Files.deleteIfExists(file);
+        }
+        out.add("events after the baseline: " + events.get());
+        return out;
+    }
+
+    /** Waits until the loop took {@code n} records; fails saying what the receiver counted when it stalls. */
+    private static void awaitTaken(WatchLoop loop, LssListener listener, long n) throws InterruptedException {
+        long last = -1;
+        long stalledSince = System.nanoTime();
+        while (loop.recordsTaken() < n) {
+            long now = loop.recordsTaken();
+            if (now != last) {
+                last = now;
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > 30_000_000_000L) {
+                throw new IllegalStateException("stalled at " + now + " of " + n + " records; the receiver counted "
+                        + listener.intake() + "; refused by the windows " + loop.refusedRecords());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void send(Path file, int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+             OutputStream o = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+             InputStream in = Files.newInputStream(file)) {
+            in.transferTo(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String usedAfterGc() {
+        System.gc();
+        return Long.toString(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+    }
+}
