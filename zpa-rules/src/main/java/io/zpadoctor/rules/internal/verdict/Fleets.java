@@ -246,8 +246,7 @@ public final class Fleets {
             Double cpu = max(t.cpu());
             Double mem = max(t.systemMemory());
             Double proc = max(t.processMemory());
-            Double fd = t.systemFdPercent() == null ? t.processFdPercent() : t.processFdPercent() == null
-                    ? t.systemFdPercent() : Math.max(t.systemFdPercent(), t.processFdPercent());
+            Double fd = maxOf(t.systemFdPercent(), t.processFdPercent());
             String busiest = null;
             double top = -1;
             String[] names = {"CPU", "memory", "process memory", "ports", "file descriptors"};
@@ -284,6 +283,14 @@ public final class Fleets {
                 .thenComparing(g -> g.groupName() == null ? "" : g.groupName()));
         return new HotSpots(asOf, matched.size(), connectors.subList(0, Math.min(TOP, connectors.size())),
                 groups.subList(0, Math.min(TOP, groups.size())));
+    }
+
+    /** The larger of two shares either of which may be unknown (a ternary would unbox a null). */
+    static Double maxOf(Double a, Double b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Double.valueOf(Math.max(a, b));
     }
 
     private static Double max(WindowStat s) {
