@@ -186,7 +186,7 @@ class CliConventionsTest {
         Files.writeString(script, r.out());
         assertThat(complete(script, "zpa-doctor", "dia")).isEqualTo("diagnose");
         assertThat(complete(script, "zpa-doctor", "diagnose", "--form")).isEqualTo("--format");
-        assertThat(complete(script, "zpa-doctor", "fleet", "--format", "")).isEqualTo("markdown json text");
+        assertThat(complete(script, "zpa-doctor", "fleet", "--format", "")).isEqualTo("markdown json text html");
         assertThat(complete(script, "zpa-doctor", "demo", "--symptom", "high-")).isEqualTo("high-cpu high-memory high-disk");
         assertThat(complete(script, "zpa-doctor", "rules", "l")).isEqualTo("list lint");
         assertThat(complete(script, "zpa-doctor", "completion", "")).isEqualTo("bash zsh fish");
@@ -195,7 +195,7 @@ class CliConventionsTest {
         assertThat(zsh.out()).isEqualTo(r.out()).contains("bashcompinit");
         Cli fish = Cli.run("completion", "fish");
         assertThat(fish.out()).contains("complete -c zpa-doctor -n '__fish_use_subcommand' -a diagnose -d",
-                "complete -c zpa-doctor -n '__fish_seen_subcommand_from diagnose' -s f -l format -r -a 'markdown json text'",
+                "complete -c zpa-doctor -n '__fish_seen_subcommand_from diagnose' -s f -l format -r -a 'markdown json text html'",
                 "-n '__fish_seen_subcommand_from rules; and not __fish_seen_subcommand_from list lint test explain",
                 "-l bundle -r -F");
         assertThat(Cli.run("completion", "tcsh").code()).isEqualTo(64);
