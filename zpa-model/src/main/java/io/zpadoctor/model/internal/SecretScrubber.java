@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class SecretScrubber {
-    private record Rule(Pattern pattern, Replacer replacer) {
+    /**
+     * A pattern, its replacement, and the words every match contains (lower case, as {@code (?i)} folds ASCII) with
+     * how far before such a word a match can start: the pattern is tried only around those words, since trying it at
+     * every position of a megabyte report cost most of a second.
+     */
+    private record Rule(Pattern pattern, Replacer replacer, List<String> triggers, int lookback) {
     }
 
     private interface Replacer {
@@ -52,17 +57,24 @@ public final class SecretScrubber {
     /** A name, a space, and a value that looks like a secret ({@code password Hunter2!}, {@code clientSecret AbCd...}). */
     private static final Pattern SPACED = Pattern.compile(NAME + "(\\s{1,3})([^\\s\"'\\\\,;&}<>)\\]]{6,})");
 
+    /** The words of {@link #NAME}: every name it matches contains one; the longest prefix is {@code x_private_}. */
+    private static final List<String> NAME_WORDS = List.of("key", "secret", "pass", "pwd", "token", "authorization",
+            "credential");
+    private static final int NAME_LOOKBACK = 12;
+
     private static final List<Rule> RULES = List.of(
-            new Rule(PEM, (m, mark) -> mark),
-            new Rule(KEY, (m, mark) -> m.group(3).equals(mark) ? m.group() : m.group(1) + "|" + m.group(2) + "|" + mark),
-            new Rule(JWT, (m, mark) -> mark),
-            new Rule(BEARER, (m, mark) -> m.group(1) + m.group(2) + mark),
-            new Rule(URL_USER, (m, mark) -> m.group(1) + mark + "@"),
-            new Rule(ASSIGNED, (m, mark) -> isMark(m.group(3), mark) ? m.group() : m.group(1) + m.group(2) + mark),
+            new Rule(PEM, (m, mark) -> mark, List.of("-----begin "), 0),
+            new Rule(KEY, (m, mark) -> m.group(3).equals(mark) ? m.group() : m.group(1) + "|" + m.group(2) + "|" + mark,
+                    List.of("|"), 8),
+            new Rule(JWT, (m, mark) -> mark, List.of("eyj"), 0),
+            new Rule(BEARER, (m, mark) -> m.group(1) + m.group(2) + mark, List.of("bearer", "basic"), 0),
+            new Rule(URL_USER, (m, mark) -> m.group(1) + mark + "@", List.of("://"), 16),
+            new Rule(ASSIGNED, (m, mark) -> isMark(m.group(3), mark) ? m.group() : m.group(1) + m.group(2) + mark,
+                    NAME_WORDS, NAME_LOOKBACK),
             new Rule(COLON, (m, mark) -> !isMark(m.group(3), mark) && (ONLY_SECRETS.matcher(m.group(1)).matches()
-                    || looksSecret(m.group(3))) ? m.group(1) + m.group(2) + mark : m.group()),
+                    || looksSecret(m.group(3))) ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK),
             new Rule(SPACED, (m, mark) -> looksSecret(m.group(3)) && !isMark(m.group(3), mark)
-                    ? m.group(1) + m.group(2) + mark : m.group()));
+                    ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK));
 
     private SecretScrubber() {
     }
@@ -73,19 +85,88 @@ public final class SecretScrubber {
             return text;
         }
         String out = text;
+        String low = null;      // the text folded, and where each rule's words are: kept while no rule changes it
+        java.util.Map<List<String>, int[]> found = new java.util.IdentityHashMap<>();
         for (Rule r : RULES) {
-            Matcher m = r.pattern().matcher(out);
-            if (!m.find()) {
-                continue;
+            if (low == null) {
+                low = asciiLower(out);
+                found.clear();
             }
-            StringBuilder sb = new StringBuilder(out.length());
-            do {
-                m.appendReplacement(sb, Matcher.quoteReplacement(r.replacer().replace(m, mark)));
-            } while (m.find());
-            m.appendTail(sb);
-            out = sb.toString();
+            String folded = low;
+            int[] at = found.computeIfAbsent(r.triggers(), words -> triggers(folded, words));
+            String next = apply(r, out, at, mark);
+            if (next != out) {
+                out = next;
+                low = null;
+            }
         }
         return out;
+    }
+
+    /**
+     * The rule applied as a scan of the whole text would apply it, trying it only near its trigger words: a match
+     * contains one and starts at most {@code lookback} before it, so trying each start from there to the word, in
+     * order and never before the last match's end, finds the same leftmost matches. Bounds are transparent, so
+     * look-behinds and word boundaries see the real text, and a match runs as far as the whole text lets it.
+     */
+    private static String apply(Rule r, String text, int[] at, String mark) {
+        if (at.length == 0) {
+            return text;
+        }
+        int n = text.length();
+        Matcher m = r.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder sb = null;
+        int done = 0;       // the end of the last match: text before it is already in sb
+        int tried = -1;     // starts up to here failed; the text does not change within a pass, so they still fail
+        for (int p : at) {
+            for (int start = Math.max(Math.max(done, tried + 1), p - r.lookback()); start <= p; start++) {
+                tried = start;
+                m.region(start, n);
+                if (m.lookingAt()) {
+                    if (sb == null) {
+                        sb = new StringBuilder(n + 64);
+                    }
+                    sb.append(text, done, m.start()).append(r.replacer().replace(m, mark));
+                    done = m.end();
+                    tried = done - 1;
+                    break;
+                }
+            }
+        }
+        return sb == null ? text : sb.append(text, done, n).toString();
+    }
+
+    /** Where the words occur in the folded text, in order. */
+    private static int[] triggers(String low, List<String> words) {
+        int[] at = new int[16];
+        int count = 0;
+        for (String w : words) {
+            for (int i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) {
+                if (count == at.length) {
+                    at = java.util.Arrays.copyOf(at, count * 2);
+                }
+                at[count++] = i;
+            }
+        }
+        at = java.util.Arrays.copyOf(at, count);
+        if (words.size() > 1) {
+            java.util.Arrays.sort(at);
+        }
+        return at;
+    }
+
+    private static String asciiLower(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                c[i] = (char) (ch + 32);
+            }
+        }
+        return c == null ? s : new String(c);
     }
 
     /**
