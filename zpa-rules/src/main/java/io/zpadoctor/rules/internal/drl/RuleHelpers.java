@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -76,6 +78,16 @@ public final class RuleHelpers {
         return servingGroups.stream().map(o -> (ServingGroup) o)
                 .map(p -> p.connectorGroupName() + " (" + p.serving() + " of " + p.total() + " serving)")
                 .distinct().sorted().collect(Collectors.joining(", "));
+    }
+
+    /** The serving paths with one per connector group (a group serves each segment by its own path), in name order. */
+    public static List<ServingGroup> distinctGroups(Collection<?> servingGroups) {
+        Map<String, ServingGroup> byGroup = new TreeMap<>();
+        for (Object o : servingGroups) {
+            ServingGroup p = (ServingGroup) o;
+            byGroup.putIfAbsent(p.connectorGroupName() + "\u0000" + p.connectorGroupId(), p);
+        }
+        return List.copyOf(byGroup.values());
     }
 
     /** Whole days from {@code now} to {@code then}, negative when {@code then} has passed. */
