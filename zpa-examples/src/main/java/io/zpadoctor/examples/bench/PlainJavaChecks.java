@@ -174,7 +174,7 @@ public final class PlainJavaChecks {
             if (sgIds.isEmpty()) {
                 add(out, "ZPA-APP-004", s.id());
             }
-            boolean path = false;
+            List<String> withPath = new ArrayList<>();
             boolean up = false;
             List<String> disabledGroups = new ArrayList<>();
             for (String sgId : sgIds) {
@@ -201,7 +201,9 @@ public final class PlainJavaChecks {
                         disabledGroups.add(g.id());
                         continue;
                     }
-                    path = true;
+                    if (withPath.isEmpty() || !withPath.get(withPath.size() - 1).equals(sg.id())) {
+                        withPath.add(sg.id());
+                    }
                     up |= byGroup.getOrDefault(gid, List.of()).stream().anyMatch(AppConnector::isServing);
                 }
             }
@@ -209,8 +211,9 @@ public final class PlainJavaChecks {
                 // a disabled group breaks the chain only where no other group still serves the segment
                 disabledGroups.forEach(gid -> add(out, "ZPA-APP-008", gid));
             }
-            if (path && !up) {
-                add(out, "ZPA-APP-009", s.id());
+            if (!up) {
+                // one finding per server group that has a path and no live connector on it
+                withPath.forEach(sgId -> add(out, "ZPA-APP-009", sgId));
             }
         }
     }

@@ -169,7 +169,7 @@ public final class SyntheticTenant {
             serverGroups.add(sg.applicationIds(List.copyOf(segmentIds)).build());
         }
         if (kind == Chain.NO_CONNECTOR_UP) {
-            expectedChain("ZPA-APP-009", segmentIds.get(0));
+            expectedChain("ZPA-APP-009", sgid);
         }
         return made;
     }
