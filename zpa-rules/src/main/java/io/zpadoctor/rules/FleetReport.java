@@ -17,7 +17,8 @@ import java.util.Map;
  * @param bySeverity finding counts, symptoms included
  * @param groupStates every connector group with its connectors up and its worst finding, worst first
  * @param problems the findings no other finding explains, each with the findings it explains (each of those listed
- *                 under one problem only), in report order
+ *                 under one problem only), in report order; one that is INFO and explains only INFO is cleanup, not
+ *                 a problem
  * @param hotSpots the busiest connectors and groups by their Log Streaming Service records ({@link HotSpots#NONE}
  *        without)
  */
@@ -65,11 +66,14 @@ public record FleetReport(
         problems = List.copyOf(problems);
     }
 
-    /** The same view holding only {@code page}'s findings: no per-group sections and no problem list. */
+    /**
+     * The same view holding only {@code page}'s findings and no per-group sections; the impact, the problems (a few
+     * lines each, naming their findings) and the counts stay whole, so every page answers what is down and why.
+     */
     public FleetReport paged(Diagnosis page) {
         return new FleetReport(page, connectors, groups, keys, disabledConnectors, statuses, versions, bySeverity,
                 groupsWithoutRedundancy, groupsWithoutConnectors, keysNearExhaustion, correlatedOutages, List.of(),
-                impact, groupStates, List.of(), hotSpots);
+                impact, groupStates, problems, hotSpots);
     }
 
     /** Problem counts by severity: each problem once, the symptoms it explains not at all. */

@@ -54,14 +54,27 @@ class FleetReportsTest {
                     assertThat(x.isExplained()).isTrue();
                 }
             }
-            assertThat(seen).hasSameSizeAs(f.diagnosis().findings());
-            f.diagnosis().findings().stream().filter(x -> !x.isExplained())
+            // what no problem lists is INFO cleanup (a cause and what it explains, all INFO), nothing worse
+            f.diagnosis().findings().stream().filter(x -> !seen.contains(x))
+                    .forEach(x -> assertThat(x.severity()).as("%s outside every problem", x.code())
+                            .isEqualTo(io.zpadoctor.model.finding.Severity.INFO));
+            f.diagnosis().findings().stream()
+                    .filter(x -> !x.isExplained() && x.severity() != io.zpadoctor.model.finding.Severity.INFO)
                     .forEach(x -> assertThat(f.problems()).anyMatch(p -> p.cause() == x));
             assertThat(f.problemsBySeverity().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(problems);
             JsonNode json = JSON.readTree(Reports.renderFleet(f, Format.JSON, false));
             assertThat(schema.validate(json)).isEmpty();
             assertThat(json.at("/fleet/problems")).hasSize(problems);
         }));
+    }
+
+    @Test
+    void infoAloneIsCleanupNotAProblem() throws Exception {
+        FleetReport f = fleet("con-007-retired-group");
+        assertThat(f.diagnosis().findings()).extracting(Finding::code)
+                .containsExactlyInAnyOrder("ZPA-CON-007", "ZPA-FLT-004");
+        assertThat(f.problems()).isEmpty();
+        assertThat(Reports.renderFleet(f, Format.TEXT, false)).contains("problems: none");
     }
 
     @Test

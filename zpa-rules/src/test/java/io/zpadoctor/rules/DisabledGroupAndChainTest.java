@@ -49,4 +49,31 @@ class DisabledGroupAndChainTest {
             assertThat(f.rootCause()).contains("Server group").doesNotContain("{{");
         });
     }
+
+    // what the blind writer of the d-* scenarios could say only in words: how many findings, naming which segments
+
+    @Test
+    void oneServerGroupServingThreeSegmentsIsOneFindingNamingTheEnabledOnes() throws Exception {
+        Diagnosis d = diagnose("blind/d-app009-one-finding-three-segments");
+        assertThat(d.findings("ZPA-APP-009")).singleElement().satisfies(f -> {
+            assertThat(f.subject().name()).isEqualTo("DC1-Apps");
+            assertThat(f.params().get("segments")).asString().contains("Intranet", "Wiki", "Tickets")
+                    .doesNotContain("Archive");
+            assertThat(f.explainedBy()).contains("ZPA-FLT-005");
+        });
+    }
+
+    @Test
+    void aSegmentAnotherServerGroupStillServesIsNotNamed() throws Exception {
+        Diagnosis d = diagnose("blind/d-app009-shared-dead-sg-names-only-unserved");
+        assertThat(d.findings("ZPA-APP-009")).singleElement().satisfies(f ->
+                assertThat(f.params().get("segments")).asString().contains("Intranet").doesNotContain("Payroll"));
+    }
+
+    @Test
+    void twoDeadServerGroupsOfOneSegmentAreTwoFindings() throws Exception {
+        Diagnosis d = diagnose("blind/d-app009-two-dead-sgs-one-segment");
+        assertThat(d.findings("ZPA-APP-009")).extracting(f -> f.subject().name())
+                .containsExactlyInAnyOrder("DC1-Apps", "DC2-Apps");
+    }
 }

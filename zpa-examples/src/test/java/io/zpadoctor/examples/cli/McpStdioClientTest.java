@@ -109,8 +109,11 @@ class McpStdioClientTest {
         Cli gen = Cli.run("generate", "--connectors", "300", "--out", tenant.toString());
         assertThat(gen.code()).as(gen.err()).isZero();
         Cli cli = Cli.run("fleet", "--bundle", tenant.toString(), "--format", "json", "--no-config");
-        List<Map<String, Object>> all = (List<Map<String, Object>>) JSON.readValue(cli.out(), Map.class).get("findings");
+        Map<String, Object> whole = JSON.readValue(cli.out(), Map.class);
+        List<Map<String, Object>> all = (List<Map<String, Object>>) whole.get("findings");
         assertThat(all.size()).isGreaterThan(2);
+        Object problems = ((Map<String, Object>) whole.get("fleet")).get("problems");
+        assertThat((List<Object>) problems).isNotEmpty();
         List<Object> seen = new ArrayList<>();
         Integer offset = 0;
         while (offset != null) {
@@ -122,6 +125,8 @@ class McpStdioClientTest {
             assertThat(page.get("total")).isEqualTo(all.size());
             seen.addAll((List<Object>) s.get("findings"));
             assertThat(((Map<String, Object>) s.get("fleet")).get("connectors")).isNotNull();
+            // every page answers what is down and why, as the whole report does
+            assertThat(((Map<String, Object>) s.get("fleet")).get("problems")).isEqualTo(problems);
             offset = (Integer) page.get("nextOffset");
             if (offset != null) {
                 assertThat(McpProcess.text(r)).contains("offset " + offset);

@@ -106,7 +106,9 @@ public final class Fleets {
         }
         List<FleetReport.Problem> out = new ArrayList<>();
         for (Finding f : findings) {
-            if (rootOf.get(f) == f) {
+            // INFO alone (a record to delete, a note) is cleanup, listed as such, not a problem to count
+            if (rootOf.get(f) == f && (f.severity() != Severity.INFO
+                    || beneath.get(f).stream().anyMatch(x -> x.severity() != Severity.INFO))) {
                 out.add(new FleetReport.Problem(f, beneath.get(f)));
             }
         }
