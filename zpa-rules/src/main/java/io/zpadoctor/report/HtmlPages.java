@@ -103,7 +103,31 @@ final class HtmlPages {
         return new HtmlPage.Fleet("ZPA Fleet Report", facts, impact, cleanup,
                 HtmlPage.Chart.of("status", "Connectors by status", bars(f.statuses(), true)),
                 HtmlPage.Chart.of("version", "Connectors by version", bars(f.versions(), false)),
-                legend, grid, grid.size() > TILES_UP_TO, unreachable, codes, d.toolVersion());
+                legend, grid, grid.size() > TILES_UP_TO, unreachable, hotSpots(f.hotSpots()), codes, d.toolVersion());
+    }
+
+    /** The hot spots in the Markdown table's words and figures. */
+    static HtmlPage.HotSpots hotSpots(io.zpadoctor.rules.HotSpots h) {
+        if (h.isEmpty()) {
+            return new HtmlPage.HotSpots("", List.of(), List.of());
+        }
+        List<HtmlPage.HotConnector> connectors = new ArrayList<>();
+        for (io.zpadoctor.rules.HotSpots.Connector c : h.connectors()) {
+            connectors.add(new HtmlPage.HotConnector(c.connectorName(), c.groupName() == null ? "" : c.groupName(),
+                    c.busiest(), FleetMarkdown.pct(c.busiestPercent()), FleetMarkdown.pct(c.cpuPercent()),
+                    FleetMarkdown.pct(c.memoryPercent()), FleetMarkdown.pct(c.processMemoryPercent()),
+                    FleetMarkdown.pct(c.portsPercent()), FleetMarkdown.pct(c.fdPercent()),
+                    c.availableDiskMb() == null ? "" : Long.toString(c.availableDiskMb())));
+        }
+        List<HtmlPage.HotGroup> groups = new ArrayList<>();
+        for (io.zpadoctor.rules.HotSpots.Group g : h.groups()) {
+            groups.add(new HtmlPage.HotGroup(g.groupName() == null ? g.groupId() : g.groupName(), g.reporting(),
+                    FleetMarkdown.pct(g.cpuAverage()), FleetMarkdown.pct(g.cpuMax()), FleetMarkdown.pct(g.memoryAverage())));
+        }
+        String note = "From the Log Streaming Service records of " + h.reporting() + " connector"
+                + (h.reporting() == 1 ? "" : "s") + ", as of " + h.asOf() + ". CPU and memory are the highest within the"
+                + " window, the rest the latest; the findings say which cross a limit.";
+        return new HtmlPage.HotSpots(note, connectors, groups);
     }
 
     static HtmlPage.Diagnosis diagnosis(Diagnosis d) {

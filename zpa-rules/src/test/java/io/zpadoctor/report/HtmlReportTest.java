@@ -58,6 +58,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void theFleetPageShowsTheResourceHotSpotsOnlyWithLssRecords() throws Exception {
+        FleetReport hot = DOCTOR.diagnoseFleet(BundleReader.read(scenario("telemetry/flt-007-group-all-hot")).toFacts());
+        assertThat(hot.hotSpots().isEmpty()).isFalse();
+        String page = Reports.renderFleet(hot, Format.HTML, false);
+        String md = Reports.renderFleet(hot, Format.MARKDOWN, false);
+        assertThat(page).contains("<h2>Resource hot spots</h2>",
+                "data-section=\"hot-spots\" data-count=\"" + hot.hotSpots().connectors().size() + "\"");
+        // the busiest connector's name heads both the page's table and the Markdown's
+        String first = hot.hotSpots().connectors().get(0).connectorName();
+        assertThat(page).contains("<tr><td>" + first + "</td>");
+        assertThat(md).contains("| " + first + " |");
+        String none = Reports.renderFleet(DOCTOR.diagnoseFleet(BundleReader.read(scenario("flt-005-site-outage"))
+                .toFacts()), Format.HTML, false);
+        assertThat(none).doesNotContain("Resource hot spots");
+    }
+
+    @Test
     void theDiagnosisPageIsTheRunbookReportWithEvidenceAndTheNumberedFix() throws Exception {
         Diagnosis d = DOCTOR.diagnose(BundleReader.read(scenario("app-005-server-group-disabled")).toFacts());
         String page = Reports.render(d, Format.HTML);

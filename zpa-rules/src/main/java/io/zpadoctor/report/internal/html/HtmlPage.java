@@ -76,10 +76,23 @@ public final class HtmlPage {
     public record Figure(String label, int count, String tone, String detail) {
     }
 
+    /** A connector among the resource hot spots: its measures as the other formats print them (blank when unknown). */
+    public record HotConnector(String connector, String group, String busiest, String busiestPercent, String cpu,
+                               String memory, String processMemory, String ports, String fds, String diskMb) {
+    }
+
+    /** A group among the resource hot spots. */
+    public record HotGroup(String group, int reporting, String cpuAverage, String cpuMax, String memoryAverage) {
+    }
+
+    /** The resource hot spots by LSS records; {@code note} is empty without records, and the section is left out. */
+    public record HotSpots(String note, List<HotConnector> connectors, List<HotGroup> groups) {
+    }
+
     /** The fleet page. */
     public record Fleet(String title, List<Fact> facts, List<Figure> impact, List<Figure> cleanup, Chart byStatus,
                         Chart byVersion, List<Legend> legend, List<Cell> grid, boolean compactGrid,
-                        List<Unreachable> unreachable, List<CodeGroup> codes, String version) {
+                        List<Unreachable> unreachable, HotSpots hotSpots, List<CodeGroup> codes, String version) {
     }
 
     /** The runbook's troubleshooting report. */
