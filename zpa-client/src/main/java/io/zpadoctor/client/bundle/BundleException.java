@@ -31,14 +31,7 @@ public class BundleException extends Exception {
     }
 
     private static String format(String file, int line, int column, String problem) {
-        StringBuilder sb = new StringBuilder(file == null ? "bundle" : file);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        return sb.append(": ").append(problem).toString();
+        return io.zpadoctor.client.internal.wire.WireException.format(file, line, column, problem);
     }
 
     /** The bundle-relative file (or the bundle path itself), or null. */

@@ -23,7 +23,8 @@ public final class WireException extends Exception {
         this(file, -1, -1, problem);
     }
 
-    private static String format(String file, int line, int column, String problem) {
+    /** {@code file:line:column: problem}, leaving out what is unknown: the one shape every reading error takes. */
+    public static String format(String file, int line, int column, String problem) {
         StringBuilder sb = new StringBuilder(file == null ? "bundle" : file);
         if (line > 0) {
             sb.append(':').append(line);
