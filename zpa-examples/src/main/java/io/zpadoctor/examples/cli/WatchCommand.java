@@ -102,9 +102,10 @@ final class WatchCommand implements Callable<Integer> {
         }
         Duration every = interval == null ? (api.api ? Duration.ofMinutes(5) : Duration.ofSeconds(2))
                 : duration(interval);
-        if (api.api && every.compareTo(TenantSource.MIN_API_INTERVAL) < 0) {
+        Duration floor = TenantSource.minApiInterval();
+        if (api.api && every.compareTo(floor) < 0) {
             throw new CliException(ExitCodes.USAGE, "--interval " + interval + " is too short for --api: at least "
-                    + TenantSource.MIN_API_INTERVAL.toSeconds() + "s, so that a watch keeps within half of the ZPA"
+                    + floor.toSeconds() + "s, so that a watch keeps within half of the ZPA"
                     + " API's 20 GET requests per 10 s");
         }
         InetSocketAddress listen = lssListen == null ? null : address("--lss-listen", lssListen);

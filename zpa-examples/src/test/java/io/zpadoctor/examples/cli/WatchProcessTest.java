@@ -232,13 +232,13 @@ class WatchProcessTest {
         throw new AssertionError("no " + p + " in " + err);
     }
 
-    private static String next(BlockingQueue<String> q, Duration within) throws InterruptedException {
+    static String next(BlockingQueue<String> q, Duration within) throws InterruptedException {
         String line = q.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(line).as("a line within " + within).isNotNull();
         return line;
     }
 
-    private static String nextMatching(BlockingQueue<String> q, String part, Duration within)
+    static String nextMatching(BlockingQueue<String> q, String part, Duration within)
             throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < end) {
@@ -257,7 +257,7 @@ class WatchProcessTest {
         Files.move(t, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> to) {
+    static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> to) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
