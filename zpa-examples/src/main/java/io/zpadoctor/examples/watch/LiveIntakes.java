@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * What the watch's LSS sources (its receiver, its followed files) have held since the watch started, as its
- * diagnosis sees them: the counts behind ZPA-PRB-004. A source that starts rejecting lines (or a new source) is
- * shown at once, so the finding opens with the next diagnosis; later changes of the counts are shown at most once
- * per {@link #REFRESH}, because the finding's text carries them and every new text is a {@code changed} event: a
+ * diagnosis sees them: the counts behind ZPA-PRB-004. A new source, a source that starts rejecting lines or sends its
+ * first records is shown at once, so the finding opens with the next diagnosis; later changes of the counts are
+ * shown at most once per {@link #REFRESH}, because the finding's text carries them and every new text is a {@code changed} event: a
  * receiver fed a wrong log type would otherwise page four times a second. Used by the loop thread only.
  */
 public final class LiveIntakes {
@@ -48,9 +48,8 @@ public final class LiveIntakes {
         }
         checkedAt = now;
         List<TelemetryIntake> read = List.copyOf(sources.get());
-        boolean urgent = !started || newlyRejecting(read);
-        boolean rejectedMore = !rejected(read).equals(rejected(shown));
-        if (urgent || rejectedMore && now - shownAt >= refreshNanos) {
+        boolean urgent = !started || news(read);
+        if (urgent || !read.equals(shown) && now - shownAt >= refreshNanos) {
             shown = read;
             shownAt = now;
             started = true;
@@ -64,21 +63,19 @@ public final class LiveIntakes {
         return shown;
     }
 
-    /** A source not shown before, or one shown clean that now rejects lines. */
-    private boolean newlyRejecting(List<TelemetryIntake> read) {
-        Map<String, Long> before = rejected(shown);
+    /**
+     * A source not shown before, one shown clean that now rejects lines, or one shown without records that now has
+     * some (the finding's text would otherwise say "0 records read" of a source whose connectors are unmatched).
+     */
+    private boolean news(List<TelemetryIntake> read) {
+        Map<String, TelemetryIntake> before = new HashMap<>();
+        shown.forEach(i -> before.put(i.source(), i));
         for (TelemetryIntake i : read) {
-            Long was = before.get(i.source());
-            if (was == null || was == 0 && i.rejected() > 0) {
+            TelemetryIntake was = before.get(i.source());
+            if (was == null || was.rejected() == 0 && i.rejected() > 0 || was.records() == 0 && i.records() > 0) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Map<String, Long> rejected(List<TelemetryIntake> intakes) {
-        Map<String, Long> m = new HashMap<>();
-        intakes.forEach(i -> m.put(i.source(), i.rejected()));
-        return m;
     }
 }

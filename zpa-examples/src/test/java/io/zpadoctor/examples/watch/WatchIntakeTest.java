@@ -101,6 +101,15 @@ class WatchIntakeTest {
         clock.addAndGet(240_000_000_000L);
         assertThat(live.refresh()).as("five minutes on").isTrue();
         assertThat(live.shown()).containsExactly(intake(20, 7));
+        clock.addAndGet(300_000_000_000L);
+        assertThat(live.refresh()).as("nothing new in five minutes").isFalse();
+
+        TelemetryIntake[] fresh = {intake(0, 0)};
+        LiveIntakes first = new LiveIntakes(() -> List.of(fresh[0]), clock::get, Duration.ofMinutes(5));
+        assertThat(first.refresh()).isTrue();
+        clock.addAndGet(100_000_000L);
+        fresh[0] = intake(3, 0);
+        assertThat(first.refresh()).as("a source's first records: at once").isTrue();
     }
 
     private static TelemetryIntake intake(long records, long malformed) {
