@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Log Streaming Service records beside the tenant: files (plain or gzip), or a receiver LSS streams to for a while.
@@ -79,14 +81,23 @@ final class LssOptions {
                 feed.accept(r);
             }
         })) {
-            System.err.printf(Locale.ROOT, "zpa-doctor: receiving LSS records on %s:%d%s for %s%n",
-                    at.getHostString(), l.port(), tls == null ? "" : " (TLS)", human(d));
-            try {
-                Thread.sleep(d.toMillis());
+            System.err.printf(Locale.ROOT, "zpa-doctor: receiving LSS records on %s:%d%s for %s (Ctrl-C: stop and"
+                    + " diagnose what arrived)%n", at.getHostString(), l.port(), tls == null ? "" : " (TLS)", human(d));
+            CountDownLatch stop = new CountDownLatch(1);
+            long started = System.nanoTime();
+            boolean early;
+            try (Signals.Restore signals = Signals.during(stop::countDown)) {
+                early = stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                early = true;
             }
             l.close();
+            if (early) {
+                System.err.printf(Locale.ROOT, "zpa-doctor: stopped listening after %s of %s (signal): diagnosing"
+                        + " what arrived%n", human(Duration.ofSeconds((System.nanoTime() - started) / 1_000_000_000L)),
+                        human(d));
+            }
             synchronized (feed) {
                 feed.intake(l.intake());
             }
@@ -134,6 +145,6 @@ final class LssOptions {
 
     private static String human(Duration d) {
         long s = d.getSeconds();
-        return s % 3600 == 0 ? s / 3600 + " h" : s % 60 == 0 ? s / 60 + " min" : s + " s";
+        return s >= 3600 && s % 3600 == 0 ? s / 3600 + " h" : s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
     }
 }

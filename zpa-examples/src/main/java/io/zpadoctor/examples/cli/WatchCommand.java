@@ -102,9 +102,10 @@ final class WatchCommand implements Callable<Integer> {
         }
         Duration every = interval == null ? (api.api ? Duration.ofMinutes(5) : Duration.ofSeconds(2))
                 : duration(interval);
-        if (api.api && every.compareTo(TenantSource.MIN_API_INTERVAL) < 0) {
+        Duration floor = TenantSource.minApiInterval();
+        if (api.api && every.compareTo(floor) < 0) {
             throw new CliException(ExitCodes.USAGE, "--interval " + interval + " is too short for --api: at least "
-                    + TenantSource.MIN_API_INTERVAL.toSeconds() + "s, so that a watch keeps within half of the ZPA"
+                    + floor.toSeconds() + "s, so that a watch keeps within half of the ZPA"
                     + " API's 20 GET requests per 10 s");
         }
         InetSocketAddress listen = lssListen == null ? null : address("--lss-listen", lssListen);
@@ -144,16 +145,22 @@ final class WatchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         java.util.function.Consumer<String> log = m -> err.println("zpa-doctor watch: " + m);
-        List<LssTail> tails = new ArrayList<>();
-        LssListener[] listener = new LssListener[1];
-        WatchMetrics metrics = new WatchMetrics(() -> {
+        List<LssTail> tails = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // read by the loop and the metrics threads: published through the reference
+        java.util.concurrent.atomic.AtomicReference<LssListener> listener = new java.util.concurrent.atomic.AtomicReference<>();
+        // tails and the listener start after the loop: read through the holders, from the loop and the metrics
+        java.util.function.Supplier<List<TelemetryIntake>> intakes = () -> {
             List<TelemetryIntake> all = new ArrayList<>();
-            tails.forEach(t -> all.add(t.intake()));
-            if (listener[0] != null) {
-                all.add(listener[0].intake());
+            for (LssTail t : List.copyOf(tails)) {
+                all.add(t.intake());
+            }
+            LssListener l = listener.get();
+            if (l != null) {
+                all.add(l.intake());
             }
             return all;
-        });
+        };
+        WatchMetrics metrics = new WatchMetrics(intakes);
         Webhook hooked = hookUri == null ? null : new Webhook(hookUri, 1000, Duration.ofMillis(500),
                 Duration.ofSeconds(60), metrics.webhookListener(log));
         WatchLoop.Sink sink = new WatchLoop.Sink() {
@@ -177,7 +184,7 @@ final class WatchCommand implements Callable<Integer> {
         };
         boolean live = listen != null || !lssFiles.isEmpty();
         WatchLoop loop = new WatchLoop(new FleetWatch(engine.diagnoser()), sink, metrics, Duration.ofMillis(250), live,
-                log);
+                log).intakes(intakes);
         loop.tenant(first);
         loop.start();
 
@@ -196,11 +203,11 @@ final class WatchCommand implements Callable<Integer> {
             }
             if (listen != null) {
                 try {
-                    listener[0] = LssListener.start(listen, null, loop.records());
+                    listener.set(LssListener.start(listen, null, loop.records()));
                 } catch (IOException e) {
                     throw new CliException(ExitCodes.USAGE, "--lss-listen " + lssListen + ": " + e.getMessage());
                 }
-                log.accept("LSS receiver on " + listen.getHostString() + ":" + listener[0].port());
+                log.accept("LSS receiver on " + listen.getHostString() + ":" + listener.get().port());
             }
             for (Path f : lssFiles) {
                 tails.add(LssTail.start(f, loop.records()));
@@ -216,8 +223,8 @@ final class WatchCommand implements Callable<Integer> {
             }
             log.accept("stopping");
         } finally {
-            if (listener[0] != null) {
-                listener[0].close();
+            if (listener.get() != null) {
+                listener.get().close();
             }
             tails.forEach(LssTail::close);
             if (source != null) {

@@ -26,6 +26,21 @@ public abstract class TenantSource implements AutoCloseable {
     public static final double GETS_PER_SECOND_ALLOWED = 1.0;
     /** The shortest --interval for --api: even a small tenant's read is a dozen requests and a token. */
     public static final Duration MIN_API_INTERVAL = Duration.ofSeconds(60);
+    /** Lowers {@link #MIN_API_INTERVAL} for tests against a fake API; the 1 GET/s stretch still applies. */
+    static final String TEST_FLOOR_PROPERTY = "zpa.doctor.watch.minApiIntervalSeconds";
+
+    /** The shortest --interval for --api: {@link #MIN_API_INTERVAL}, unless a test lowered it. */
+    public static Duration minApiInterval() {
+        String s = System.getProperty(TEST_FLOOR_PROPERTY);
+        if (s == null) {
+            return MIN_API_INTERVAL;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(s.strip())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + TEST_FLOOR_PROPERTY + " must be whole seconds, not '" + s + "'");
+        }
+    }
 
     protected final Consumer<Facts> sink;
     protected final Consumer<String> log;

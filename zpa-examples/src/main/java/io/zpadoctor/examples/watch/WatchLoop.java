@@ -59,6 +59,7 @@ public final class WatchLoop implements AutoCloseable {
     private volatile Throwable failure;
     private Facts tenant;
     private long lastDiagnosisNanos;
+    private LiveIntakes intakes;
 
     /**
      * @param live whether LSS records come in: then the feed replaces the telemetry the tenant's own facts carry
@@ -74,6 +75,15 @@ public final class WatchLoop implements AutoCloseable {
         this.live = live;
         this.thread = new Thread(this::run, "watch-loop");
         thread.setDaemon(true);
+    }
+
+    /**
+     * The LSS sources' counts (unknown, malformed lines) to diagnose with the records, as a one-shot diagnosis
+     * does: without them ZPA-PRB-004 cannot open in a watch. Set before {@link #start()}.
+     */
+    public WatchLoop intakes(java.util.function.Supplier<List<io.zpadoctor.model.telemetry.TelemetryIntake>> sources) {
+        this.intakes = new LiveIntakes(sources);
+        return this;
     }
 
     public WatchLoop start() {
@@ -152,6 +162,9 @@ public final class WatchLoop implements AutoCloseable {
                     tenant = t;
                     dirty = true;
                 }
+                if (live && intakes != null && intakes.refresh()) {
+                    dirty = true;     // rejected lines alone (no record among them) must reach the diagnosis too
+                }
                 long now = System.nanoTime();
                 // diagnoses take at most half the loop, so a slow one (a cold JIT, a huge tenant) cannot starve intake
                 if (dirty && tenant != null && (now - last >= Math.max(batchNanos, lastDiagnosisNanos)
@@ -203,6 +216,9 @@ public final class WatchLoop implements AutoCloseable {
     }
 
     private void tick(long waitingSince) {
+        if (live && intakes != null) {
+            feed.replaceIntakes(intakes.shown());
+        }
         Facts facts = live ? tenant.toBuilder().telemetry(feed).build() : tenant;
         FleetWatch.Tick t = watch.next(facts);
         long end = System.nanoTime();

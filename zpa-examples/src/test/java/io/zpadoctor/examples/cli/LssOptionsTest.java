@@ -105,6 +105,45 @@ class LssOptionsTest {
     }
 
     @Test
+    void aSignalEndsTheListeningAndTheReportSaysWhatArrived() throws Exception {
+        Path records = tmp.resolve("records.jsonl");
+        Path bundle = tenantOf("res-012-disk-under-floor", records, false);
+        Path errFile = tmp.resolve("stderr.txt");
+        Path outFile = tmp.resolve("stdout.json");      // files: the JDK may close a pipe before a reader drains it
+        Process p = new ProcessBuilder(McpProcess.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), ZpaDoctor.class.getName(), "diagnose", "--bundle",
+                bundle.toString(), "--no-config", "--lss-listen", "127.0.0.1:0", "--lss-duration", "1h",
+                "--format", "json").redirectError(errFile.toFile()).redirectOutput(outFile.toFile()).start();
+        try {
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("receiving LSS records on 127\\.0\\.0\\.1:(\\d+)");
+            int port = -1;
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); port < 0; Thread.sleep(100)) {
+                java.util.regex.Matcher m = listening.matcher(Files.readString(errFile));
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                } else {
+                    assertThat(System.nanoTime()).as("listening within 60 s: %s", Files.readString(errFile)).isLessThan(end);
+                }
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(Files.readAllBytes(records));
+                s.shutdownOutput();
+                // the receiver closes its side once it has read every line: then nothing is in flight
+                assertThat(s.getInputStream().read()).isEqualTo(-1);
+            }
+            p.destroy();            // SIGTERM, as Ctrl-C's SIGINT: stop listening, diagnose what arrived
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+            String err = Files.readString(errFile);
+            assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.CRITICAL);
+            assertThat(err).contains("stopped listening after", "of 1 h (signal): diagnosing what arrived",
+                    "40 record(s) from 1 connection(s)");
+            assertThat(Files.readString(outFile)).contains("ZPA-RES-012", "listener 127.0.0.1:" + port);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void theReceiverSpeaksTlsWithAPemCertificateAndKey() throws Exception {
         Path cert = tmp.resolve("cert.pem");
         Path key = tmp.resolve("key.pem");

@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code zpa-doctor watch} as a real process: a bundle whose connector disconnects and reconnects opens and resolves
- * ZPA-CON-001, LSS records reach its receiver, its metrics page parses with the Prometheus text-format parser, a
- * webhook that fails and recovers gets every message, and SIGTERM ends it with exit 0.
+ * ZPA-CON-001, LSS records reach its receiver (a line it cannot use opens ZPA-PRB-004), its metrics page parses
+ * with the Prometheus text-format parser, a webhook that fails and recovers gets every message, and SIGTERM ends it
+ * with exit 0.
  */
 class WatchProcessTest {
     private static final String TOKEN = "XoXbT0k3nThatMustNeverBePrinted";
@@ -101,6 +102,9 @@ class WatchProcessTest {
                 o.write("{\"LogTimestamp\":\"2026-11-20T09:33:00Z\",\"Connector\":\"dc1\",\"CPUUtilization\":\"-7\"}\n"
                         .getBytes(StandardCharsets.UTF_8));
             }
+            // the rejected line reaches the diagnosis with the records, as in a one-shot diagnose --lss
+            String unusable = nextMatching(out, "\"code\":\"ZPA-PRB-004\"", Duration.ofSeconds(20));
+            assertThat(unusable).startsWith("{\"event\":\"opened\"").contains("listener 127.0.0.1:" + lssPort);
             Map<String, Double> m = Map.of();
             for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; Thread.sleep(200)) {
                 m = scrape(python, metricsPort);
@@ -114,7 +118,8 @@ class WatchProcessTest {
                     .containsEntry("zpa_doctor_findings_open|code=ZPA-CON-001,severity=CRITICAL", 1.0)
                     .containsEntry("zpa_doctor_connectors|status=ZPN_STATUS_DISCONNECTED", 1.0)
                     .containsEntry("zpa_doctor_events_total|event=snapshot", 1.0)
-                    .containsEntry("zpa_doctor_events_total|event=opened", 1.0);
+                    .containsEntry("zpa_doctor_findings_open|code=ZPA-PRB-004,severity=INFO", 1.0)
+                    .containsEntry("zpa_doctor_events_total|event=opened", 2.0);
             assertThat(m.get("zpa_doctor_diagnosis_duration_seconds_count|")).isGreaterThanOrEqualTo(2.0);
             assertThat(m.get("zpa_doctor_last_poll_timestamp_seconds|")).isGreaterThan(1.7e9);
 
@@ -128,14 +133,15 @@ class WatchProcessTest {
             assertThat(resolved).contains("\"code\":\"ZPA-CON-001\"");
 
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (hookBodies.size() < 3 && System.nanoTime() < deadline) {
+            while (hookBodies.size() < 4 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(hookBodies).hasSize(3);
+            assertThat(hookBodies).hasSize(4);
             assertThat(hookBodies.get(0)).startsWith("{\"text\":\"zpa-doctor watch started:");
             assertThat(hookBodies.get(1)).contains("opened").contains("ZPA-CON-001");
-            assertThat(hookBodies.get(2)).contains("resolved").contains("ZPA-CON-001");
-            assertThat(hookAttempts.get()).isEqualTo(5);
+            assertThat(hookBodies.get(2)).contains("opened").contains("ZPA-PRB-004");
+            assertThat(hookBodies.get(3)).contains("resolved").contains("ZPA-CON-001");
+            assertThat(hookAttempts.get()).isEqualTo(6);
 
             p.destroy();          // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
@@ -226,13 +232,13 @@ class WatchProcessTest {
         throw new AssertionError("no " + p + " in " + err);
     }
 
-    private static String next(BlockingQueue<String> q, Duration within) throws InterruptedException {
+    static String next(BlockingQueue<String> q, Duration within) throws InterruptedException {
         String line = q.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(line).as("a line within " + within).isNotNull();
         return line;
     }
 
-    private static String nextMatching(BlockingQueue<String> q, String part, Duration within)
+    static String nextMatching(BlockingQueue<String> q, String part, Duration within)
             throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < end) {
@@ -251,7 +257,7 @@ class WatchProcessTest {
         Files.move(t, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> to) {
+    static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> to) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {

@@ -29,6 +29,12 @@ public final class TelemetryFeed implements Consumer<TelemetryRecord> {
         intakes.add(i);
     }
 
+    /** What the live sources hold now, in place of what they held before (a watch's receiver and followers). */
+    public void replaceIntakes(List<TelemetryIntake> now) {
+        intakes.clear();
+        intakes.addAll(now);
+    }
+
     public List<TelemetryIntake> intakes() {
         return List.copyOf(intakes);
     }

@@ -57,6 +57,8 @@ public final class TelemetryMatch {
         List<ConnectorTelemetry> out = new ArrayList<>(summaries.size());
         List<TelemetryIntake.Rejected> examples = new ArrayList<>();
         long unmatched = 0;
+        Map<String, ConnectorTelemetry> byId = new java.util.LinkedHashMap<>();
+        Map<String, String> recordGroup = new HashMap<>();
         Map<String, Long> bySource = new HashMap<>();
         Map<String, List<TelemetryIntake.Rejected>> examplesBySource = new HashMap<>();
         for (ConnectorTelemetry t : summaries) {
@@ -87,9 +89,28 @@ public final class TelemetryMatch {
                 continue;
             }
             String groupName = c.groupName() != null ? c.groupName() : groupNames.get(c.groupId());
-            out.add(t.matched(c.id(), c.groupId(), groupName));
+            ConnectorTelemetry m = t.matched(c.id(), c.groupId(), groupName);
+            // one connector, one fact: series of a unique name under another group (it moved) yield to its own
+            ConnectorTelemetry before = byId.get(c.id());
+            if (before == null || better(t, before, recordGroup.get(c.id()), groupName)) {
+                byId.put(c.id(), m);
+                recordGroup.put(c.id(), t.group());
+            }
+        }
+        for (ConnectorTelemetry t : byId.values()) {
+            out.add(t);
         }
         return new Result(out, unmatched, examples, bySource, examplesBySource);
+    }
+
+    /** Whether {@code t} is the connector's own series rather than {@code kept}: its group's, else the later. */
+    private static boolean better(ConnectorTelemetry t, ConnectorTelemetry kept, String keptGroup, String groupName) {
+        boolean mine = t.group() != null && groupName != null && key(t.group()).equals(key(groupName));
+        boolean theirs = keptGroup != null && groupName != null && key(keptGroup).equals(key(groupName));
+        if (mine != theirs) {
+            return mine;
+        }
+        return t.lastSeen().isAfter(kept.lastSeen());
     }
 
     private static String key(String s) {

@@ -8,7 +8,10 @@ import java.util.Map;
 
 /**
  * Keeps, per connector, the samples the windows need and nothing older, and sums them up as
- * {@link ConnectorTelemetry} facts. Memory is bounded whatever the feed does: each series holds at most
+ * {@link ConnectorTelemetry} facts. A connector is its name and group: two connectors of one name in two groups keep
+ * separate series. A record without a group (Metrics records carry none) joins the only group seen for its name, or,
+ * while none or several are seen, a group-less series of that name (matched by name alone, so only where the name is
+ * unique in the tenant). Memory is bounded whatever the feed does: each series holds at most
  * {@link #CAPACITY} samples and only those within the longest window of the feed's latest record. Not thread-safe:
  * one intake thread feeds it (the watch loop, or a reader).
  */
@@ -17,7 +20,8 @@ public final class TelemetryWindows {
     static final int CAPACITY = 64;
 
     private final long keepSeconds;
-    private final Map<String, State> byConnector = new HashMap<>();
+    private final Map<String, Named> byName = new HashMap<>();
+    private int states;
     private long watermark = Long.MIN_VALUE;
 
     /** Keeps what windows as long as the default thresholds' need. */
@@ -39,7 +43,7 @@ public final class TelemetryWindows {
         if (t > watermark) {
             watermark = t;
         }
-        State s = byConnector.computeIfAbsent(key(r.connector()), k -> new State(r.connector()));
+        State s = byName.computeIfAbsent(key(r.connector()), k -> new Named()).state(r);
         s.touch(r, t);
         long oldest = watermark - keepSeconds;
         if (r instanceof MetricsRecord m) {
@@ -55,8 +59,9 @@ public final class TelemetryWindows {
         return watermark == Long.MIN_VALUE ? null : Instant.ofEpochSecond(watermark);
     }
 
+    /** Connectors (name and group) with a series. */
     public int connectors() {
-        return byConnector.size();
+        return states;
     }
 
     /**
@@ -65,15 +70,30 @@ public final class TelemetryWindows {
      * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
      */
     public List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
-        List<ConnectorTelemetry> out = new ArrayList<>(byConnector.size());
-        byConnector.values().stream().sorted((a, b) -> a.name.compareTo(b.name))
-                .forEach(s -> out.add(summary(s, limits, cpuLimit)));
+        List<State> all = new ArrayList<>(states);
+        byName.values().forEach(n -> n.addTo(all));
+        // names and groups match case-insensitively, so they sort that way; the group-less series of a name last
+        all.sort(java.util.Comparator.comparing((State s) -> s.name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(s -> s.group, java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        List<ConnectorTelemetry> out = new ArrayList<>(all.size());
+        all.forEach(s -> out.add(summary(s, limits, cpuLimit)));
         return out;
     }
 
-    /** One connector's summary (by name, case-insensitive), or null when no record named it. */
+    /**
+     * One connector's summary (by name, case-insensitive), or null when no record named it or its name has series in
+     * several groups (then ask with the group).
+     */
     public ConnectorTelemetry summary(String connector, TelemetryThresholds limits, double cpuLimit) {
-        State s = byConnector.get(key(connector));
+        Named n = byName.get(key(connector));
+        State s = n == null ? null : n.only();
+        return s == null ? null : summary(s, limits, cpuLimit);
+    }
+
+    /** The summary of {@code connector} in {@code group} (both case-insensitive), or null. */
+    public ConnectorTelemetry summary(String connector, String group, TelemetryThresholds limits, double cpuLimit) {
+        Named n = byName.get(key(connector));
+        State s = n == null ? null : n.groups.get(key(group));
         return s == null ? null : summary(s, limits, cpuLimit);
     }
 
@@ -96,6 +116,52 @@ public final class TelemetryWindows {
                 s.systemFdPercent, s.processFdPercent, s.targets, s.aliveTargets, targetsDown,
                 s.authFailures.count(trendFrom, now), s.sessions.count(trendFrom, now), s.lastStatus, s.version,
                 s.source);
+    }
+
+    /** The series of one connector name: one per group the records named, and one for records naming none. */
+    private final class Named {
+        final Map<String, State> groups = new HashMap<>(2);
+        State noGroup;
+
+        State state(TelemetryRecord r) {
+            String g = r.group();
+            if (g == null || g.isBlank()) {
+                if (groups.size() == 1) {
+                    return groups.values().iterator().next();
+                }
+                if (noGroup == null) {
+                    noGroup = new State(r.connector());
+                    states++;
+                }
+                return noGroup;
+            }
+            State s = groups.get(key(g));
+            if (s == null) {
+                if (groups.isEmpty() && noGroup != null) {
+                    // the name's first group: the group-less samples before it were this connector's
+                    s = noGroup;
+                    noGroup = null;
+                } else {
+                    s = new State(r.connector());
+                    states++;
+                }
+                s.group = g;
+                groups.put(key(g), s);
+            }
+            return s;
+        }
+
+        State only() {
+            return groups.size() + (noGroup == null ? 0 : 1) == 1
+                    ? noGroup != null ? noGroup : groups.values().iterator().next() : null;
+        }
+
+        void addTo(List<State> out) {
+            out.addAll(groups.values());
+            if (noGroup != null) {
+                out.add(noGroup);
+            }
+        }
     }
 
     /** One connector's series and latest values. */
@@ -131,9 +197,6 @@ public final class TelemetryWindows {
             if (t >= lastSeen) {
                 lastSeen = t;
                 source = r.source();
-                if (r.group() != null) {
-                    group = r.group();
-                }
             }
         }
 

@@ -128,4 +128,31 @@ class TelemetryWindowsTest {
         assertThat(t).isNotNull();
         assertThat(t.processFdPercent()).isNull();
     }
+
+    @Test
+    void oneNameInTwoGroupsKeepsTwoSeriesAndGrouplessRecordsJoinTheOnlyGroup() {
+        TelemetryWindows w = new TelemetryWindows();
+        w.accept(metrics(0, 95, 100L));                 // no group yet: adopted by the name's first group below
+        for (int m = 0; m <= 15; m += 5) {
+            w.accept(new StatusRecord(T0.plusSeconds(m * 60L + 1), "ac-1", "DC1", SessionStatus.AUTHENTICATED,
+                    "ZPN_STATUS_AUTHENTICATED", 95, 40, null, null, null, null, null, null, null, null, "s", m));
+            w.accept(new StatusRecord(T0.plusSeconds(m * 60L + 2), "AC-1", "dc2", SessionStatus.AUTHENTICATED,
+                    "ZPN_STATUS_AUTHENTICATED", 20, 40, null, null, null, null, null, null, null, null, "s", m));
+        }
+        assertThat(w.connectors()).isEqualTo(2);
+        ConnectorTelemetry dc1 = w.summary("ac-1", "dc1", TelemetryThresholds.DEFAULTS, 80);
+        ConnectorTelemetry dc2 = w.summary("ac-1", "DC2", TelemetryThresholds.DEFAULTS, 80);
+        assertThat(dc1.group()).isEqualTo("DC1");
+        assertThat(dc1.cpu().sustained(3)).isTrue();
+        assertThat(dc1.availableDiskBytes()).as("the group-less Metrics before DC1 was named").isEqualTo(100L);
+        assertThat(dc2.group()).isEqualTo("dc2");
+        assertThat(dc2.cpu().max()).isEqualTo(20);
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80)).as("ambiguous by name alone").isNull();
+        // with two groups named, a record without one belongs to neither
+        w.accept(metrics(16, 50, 7L));
+        assertThat(w.connectors()).isEqualTo(3);
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 80)).extracting(ConnectorTelemetry::group)
+                .containsExactly("DC1", "dc2", null);
+        assertThat(w.summary("ac-1", "DC1", TelemetryThresholds.DEFAULTS, 80).availableDiskBytes()).isEqualTo(100L);
+    }
 }
