@@ -128,8 +128,9 @@ public final class WatchBenchmark {
                     if (i % 100 == 99) {
                         o.flush();
                         long due = p0 + (i + 1) * 500_000L;      // 2,000 records a second
-                        while (System.nanoTime() < due) {
-                            Thread.onSpinWait();
+                        // parked, not spinning: a spinning sender would take one of the two cores the watch measures on
+                        for (long left; (left = due - System.nanoTime()) > 0; ) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(left);
                         }
                     }
                 }
