@@ -21,13 +21,15 @@ import java.util.function.Consumer;
 
 /**
  * The watch: the tenant's latest facts (an API poll or a bundle read) and a live telemetry feed, re-diagnosed on
- * each change (a new tenant, or a batch of LSS records, at most once per {@code batch}) by one thread that alone
- * touches the feed. Each diagnosis is diffed against the previous one and what changed goes out as events. Records
- * wait in a bounded queue: when the loop falls behind, senders wait (TCP pushes back on the connector), and memory
- * stays bounded; the feed's windows are bounded by {@code TelemetryWindows}.
+ * each change (a new tenant, or LSS records) by one thread that alone touches the feed: a diagnosis starts at most
+ * once per {@code batch} after the previous one started, and takes in every record queued before it starts. Each
+ * diagnosis is diffed against the previous one and what changed goes out as events, rendered and handed to the sink
+ * on a thread of their own so that the loop goes back to the records. Records wait in a bounded queue: when the loop
+ * falls behind, senders wait (TCP pushes back on the connector), and memory stays bounded; the feed's windows are
+ * bounded by {@code TelemetryWindows}.
  */
 public final class WatchLoop implements AutoCloseable {
-    /** Records waiting for the loop: a few seconds of the fastest feed measured. */
+    /** Records waiting for the loop: more than a diagnosis of 10,000 connectors lasts at the fastest feed measured. */
     static final int QUEUE = 1 << 16;
 
     /** Where events go: standard output, the webhook, the metrics. */
@@ -42,9 +44,12 @@ public final class WatchLoop implements AutoCloseable {
     private final Sink sink;
     private final WatchMetrics metrics;
     private final long batchNanos;
-    private final BlockingQueue<TelemetryRecord> records = new ArrayBlockingQueue<>(QUEUE);
+    /** A record and when it was offered: a record's wait for its events is measured, not estimated. */
+    private record Offered(TelemetryRecord record, long nanos) {
+    }
+
+    private final BlockingQueue<Offered> records = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicReference<Facts> pendingTenant = new AtomicReference<>();
-    private final AtomicLong firstWaitingNanos = new AtomicLong();
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong maxRecordToEventNanos = new AtomicLong();
@@ -55,10 +60,18 @@ public final class WatchLoop implements AutoCloseable {
     private final TelemetryFeed feed = TelemetryFeed.empty();
     private final boolean live;
     private final Thread thread;
+    /** Renders events and calls the sink, in diagnosis order. */
+    private final java.util.concurrent.ExecutorService emitter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "watch-events");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean stopping;
     private volatile Throwable failure;
     private Facts tenant;
-    private long lastDiagnosisNanos;
+    /** When the oldest record taken in since the last diagnosis was offered, or 0. */
+    private long oldestWaiting;
 
     /**
      * @param live whether LSS records come in: then the feed replaces the telemetry the tenant's own facts carry
@@ -84,9 +97,8 @@ public final class WatchLoop implements AutoCloseable {
     /** Where LSS sources put records: waits while the queue is full, so never loses one. */
     public Consumer<TelemetryRecord> records() {
         return r -> {
-            firstWaitingNanos.compareAndSet(0, System.nanoTime());
             try {
-                records.put(r);
+                records.put(new Offered(r, System.nanoTime()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -107,8 +119,8 @@ public final class WatchLoop implements AutoCloseable {
     }
 
     /**
-     * The longest time from a record being offered to the end of the diagnosis that took it in, since the last call
-     * (a sender held back by a full queue counts its wait).
+     * The longest time from a record being offered to the events of the diagnosis that took it in being out (handed
+     * to the sink), since the last call (a sender held back by a full queue counts its wait).
      */
     public long takeMaxRecordToEventNanos() {
         return maxRecordToEventNanos.getAndSet(0);
@@ -125,27 +137,16 @@ public final class WatchLoop implements AutoCloseable {
     }
 
     private void run() {
-        List<TelemetryRecord> batch = new ArrayList<>(8192);
-        long last = System.nanoTime() - batchNanos;
+        List<Offered> batch = new ArrayList<>(8192);
+        long lastStart = System.nanoTime() - batchNanos;
         boolean dirty = false;
-        long waitingSince = 0;
         try {
             while (true) {
                 boolean stop = stopping;
-                TelemetryRecord r = stop ? records.poll() : records.poll(20, TimeUnit.MILLISECONDS);
+                Offered r = stop ? records.poll() : records.poll(20, TimeUnit.MILLISECONDS);
                 if (r != null) {
-                    // each take claims the stamp of the oldest record offered since the last take
-                    long stamp = firstWaitingNanos.getAndSet(0);
-                    if (waitingSince == 0 && stamp != 0) {
-                        waitingSince = stamp;
-                    }
                     take(r);
                     dirty = true;
-                    batch.clear();
-                    records.drainTo(batch, 8192);
-                    for (TelemetryRecord x : batch) {
-                        take(x);
-                    }
                 }
                 Facts t = pendingTenant.getAndSet(null);
                 if (t != null) {
@@ -153,19 +154,32 @@ public final class WatchLoop implements AutoCloseable {
                     dirty = true;
                 }
                 long now = System.nanoTime();
-                // diagnoses take at most half the loop, so a slow one (a cold JIT, a huge tenant) cannot starve intake
-                if (dirty && tenant != null && (now - last >= Math.max(batchNanos, lastDiagnosisNanos)
-                        || stop && records.isEmpty())) {
+                if (dirty && tenant != null && (now - lastStart >= batchNanos || stop && records.isEmpty())) {
+                    // every record queued by now goes into this diagnosis (at most a queue's worth, should senders race)
+                    for (int n = records.drainTo(batch, 8192), left = QUEUE; n > 0 && left > 0;
+                         left -= n, n = records.drainTo(batch, 8192)) {
+                        for (Offered x : batch) {
+                            take(x);
+                        }
+                        batch.clear();
+                    }
+                    lastStart = System.nanoTime();
                     try {
-                        tick(waitingSince);
+                        tick(oldestWaiting);
                     } catch (RuntimeException e) {
                         // the last good state stands and the next change tries again: a watch outlives one bad tick
                         failedTicks.incrementAndGet();
                         log.accept("diagnosis failed, keeping the last one: " + Redactor.scrub(String.valueOf(e)));
                     }
-                    last = System.nanoTime();
                     dirty = false;
-                    waitingSince = 0;
+                    oldestWaiting = 0;
+                } else if (r != null && dirty) {
+                    // between diagnoses, records go into the windows as they come: a tick finds little left to do
+                    records.drainTo(batch, 8192);
+                    for (Offered x : batch) {
+                        take(x);
+                    }
+                    batch.clear();
                 }
                 if (stop && records.isEmpty() && pendingTenant.get() == null && !dirty) {
                     return;
@@ -181,7 +195,11 @@ public final class WatchLoop implements AutoCloseable {
         }
     }
 
-    private void take(TelemetryRecord r) {
+    private void take(Offered o) {
+        if (oldestWaiting == 0 || o.nanos - oldestWaiting < 0) {
+            oldestWaiting = o.nanos;
+        }
+        TelemetryRecord r = o.record;
         try {
             feed.accept(r);
             taken.incrementAndGet();
@@ -205,22 +223,29 @@ public final class WatchLoop implements AutoCloseable {
     private void tick(long waitingSince) {
         Facts facts = live ? tenant.toBuilder().telemetry(feed).build() : tenant;
         FleetWatch.Tick t = watch.next(facts);
-        long end = System.nanoTime();
-        long recordToEvent = waitingSince == 0 ? -1 : end - waitingSince;
-        maxRecordToEventNanos.accumulateAndGet(recordToEvent, Math::max);
         maxDiagnosisNanos.accumulateAndGet(t.diagnosisNanos(), Math::max);
-        lastDiagnosisNanos = t.diagnosisNanos();
         ticks.incrementAndGet();
+        emitter.execute(() -> emit(t, waitingSince));
+    }
+
+    /** On the events' thread: the events out, then how long the oldest record it took in waited for them. */
+    private void emit(FleetWatch.Tick t, long waitingSince) {
+        try {
+            if (t.first()) {
+                sink.baseline(t.report(), FindingChanges.snapshotJson(t.report().diagnosis(),
+                        t.changes().isEmpty() ? java.time.Instant.now() : t.changes().get(0).at()));
+            } else {
+                for (FindingChange c : t.changes()) {
+                    sink.change(c, FindingChanges.toJson(c));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.accept("events of a diagnosis could not all be sent: " + Redactor.scrub(String.valueOf(e)));
+        }
+        long recordToEvent = waitingSince == 0 ? -1 : System.nanoTime() - waitingSince;
+        maxRecordToEventNanos.accumulateAndGet(recordToEvent, Math::max);
         if (metrics != null) {
             metrics.diagnosed(t.report(), t.diagnosisNanos(), recordToEvent);
-        }
-        if (t.first()) {
-            sink.baseline(t.report(), FindingChanges.snapshotJson(t.report().diagnosis(),
-                    t.changes().isEmpty() ? java.time.Instant.now() : t.changes().get(0).at()));
-            return;
-        }
-        for (FindingChange c : t.changes()) {
-            sink.change(c, FindingChanges.toJson(c));
         }
     }
 
@@ -230,6 +255,8 @@ public final class WatchLoop implements AutoCloseable {
         stopping = true;
         try {
             thread.join(30_000);
+            emitter.shutdown();
+            emitter.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

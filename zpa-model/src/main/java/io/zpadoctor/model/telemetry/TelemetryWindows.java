@@ -19,6 +19,14 @@ public final class TelemetryWindows {
     private final long keepSeconds;
     private final Map<String, State> byConnector = new HashMap<>();
     private long watermark = Long.MIN_VALUE;
+    /** Records taken in so far: summaries are worked out again only when it moved. */
+    private long accepted;
+    /** The states in name order, sorted again only when a connector joined. */
+    private State[] byName = new State[0];
+    private List<ConnectorTelemetry> lastSummaries;
+    private long lastSummariesAt = -1;
+    private TelemetryThresholds lastLimits;
+    private double lastCpuLimit;
 
     /** Keeps what windows as long as the default thresholds' need. */
     public TelemetryWindows() {
@@ -35,6 +43,7 @@ public final class TelemetryWindows {
 
     /** Adds one record: its samples replace nothing, they join the connector's series. */
     public void accept(TelemetryRecord r) {
+        accepted++;
         long t = r.at().getEpochSecond();
         if (t > watermark) {
             watermark = t;
@@ -64,11 +73,25 @@ public final class TelemetryWindows {
      *
      * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
      */
-    public List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
-        List<ConnectorTelemetry> out = new ArrayList<>(byConnector.size());
-        byConnector.values().stream().sorted((a, b) -> a.name.compareTo(b.name))
-                .forEach(s -> out.add(summary(s, limits, cpuLimit)));
-        return out;
+    public synchronized List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
+        // a diagnosis asks twice (session, hot spots) about the same records; locked as readers may be several
+        if (lastSummaries != null && lastSummariesAt == accepted && limits.equals(lastLimits)
+                && Double.compare(cpuLimit, lastCpuLimit) == 0) {
+            return lastSummaries;
+        }
+        if (byName.length != byConnector.size()) {
+            byName = byConnector.values().toArray(new State[0]);
+            java.util.Arrays.sort(byName, (a, b) -> a.name.compareTo(b.name));
+        }
+        List<ConnectorTelemetry> out = new ArrayList<>(byName.length);
+        for (State s : byName) {
+            out.add(summary(s, limits, cpuLimit));
+        }
+        lastSummaries = java.util.Collections.unmodifiableList(out);
+        lastSummariesAt = accepted;
+        lastLimits = limits;
+        lastCpuLimit = cpuLimit;
+        return lastSummaries;
     }
 
     /** One connector's summary (by name, case-insensitive), or null when no record named it. */
