@@ -88,11 +88,11 @@ public final class LssRecordParser {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /**
-     * The last time text read on this thread in each time field, and what it was: a feed's records come in bursts
-     * that share their LogTimestamp to the second, and a ctime parse costs more than the rest of a record; one slot per
-     * field, so a Status record's other times do not evict the LogTimestamp.
+     * The last two time texts read on this thread in each time field, and what they were: a feed's records come in
+     * bursts that share their LogTimestamp to the second (a Metrics and a Status record a second apart alternate), a
+     * ctime parse costs more than the rest of a record, and a Status record's other times must not evict them.
      */
-    private static final ThreadLocal<Object[]> LAST_TIME = ThreadLocal.withInitial(() -> new Object[2 * READ.length]);
+    private static final ThreadLocal<Object[]> LAST_TIME = ThreadLocal.withInitial(() -> new Object[4 * READ.length]);
 
     /** What a line is. */
     public sealed interface Result permits Parsed, Unknown, Malformed {
@@ -245,14 +245,20 @@ public final class LssRecordParser {
                     ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n / 1_000_000, (n % 1_000_000) * 1_000);
         }
         Object[] last = LAST_TIME.get();
-        if (v.equals(last[2 * i])) {
-            return (Instant) last[2 * i + 1];
+        int at = 4 * i;
+        if (v.equals(last[at])) {
+            return (Instant) last[at + 1];
+        }
+        if (v.equals(last[at + 2])) {
+            return (Instant) last[at + 3];
         }
         try {
             Instant t = Character.isDigit(v.charAt(0)) ? Instant.parse(v)
                     : LocalDateTime.parse(SPACES.matcher(v).replaceAll(" "), CTIME).toInstant(ZoneOffset.UTC);
-            last[2 * i] = v;
-            last[2 * i + 1] = t;
+            last[at + 2] = last[at];
+            last[at + 3] = last[at + 1];
+            last[at] = v;
+            last[at + 1] = t;
             return t;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " \"" + shorten(v) + "\" is not a time (expected"

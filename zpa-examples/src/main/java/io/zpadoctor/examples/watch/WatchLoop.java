@@ -60,12 +60,23 @@ public final class WatchLoop implements AutoCloseable {
     private final TelemetryFeed feed = TelemetryFeed.empty();
     private final boolean live;
     private final Thread thread;
-    /** Renders events and calls the sink, in diagnosis order. */
-    private final java.util.concurrent.ExecutorService emitter = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
+    /**
+     * Renders events and calls the sink, in diagnosis order; bounded, as each waiting diagnosis holds a whole report:
+     * when the sink falls behind, the loop waits for it.
+     */
+    private final java.util.concurrent.ExecutorService emitter = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), r -> {
                 Thread t = new Thread(r, "watch-events");
                 t.setDaemon(true);
                 return t;
+            }, (r, pool) -> {
+                try {
+                    if (!pool.isShutdown()) {
+                        pool.getQueue().put(r);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             });
     private volatile boolean stopping;
     private volatile Throwable failure;
