@@ -32,6 +32,8 @@ public final class WatchLoop implements AutoCloseable {
     /** Records waiting for the loop: more than a diagnosis of 10,000 connectors lasts at the fastest feed measured. */
     static final int QUEUE = 1 << 16;
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Where events go: standard output, the webhook, the metrics. */
     public interface Sink {
         /** The first diagnosis: what was open when the watch started. */
@@ -54,6 +56,7 @@ public final class WatchLoop implements AutoCloseable {
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong maxRecordToEventNanos = new AtomicLong();
     private final AtomicLong maxDiagnosisNanos = new AtomicLong();
+    private final AtomicLong maxDiagnosisCpuNanos = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failedTicks = new AtomicLong();
     private final Consumer<String> log;
@@ -140,6 +143,14 @@ public final class WatchLoop implements AutoCloseable {
     /** The longest diagnosis since the last call. */
     public long takeMaxDiagnosisNanos() {
         return maxDiagnosisNanos.getAndSet(0);
+    }
+
+    /**
+     * The most CPU time the loop's thread spent on one diagnosis since the last call (on a shared machine, what the
+     * diagnosis costs apart from waiting for a core; shards on other cores are not counted).
+     */
+    public long takeMaxDiagnosisCpuNanos() {
+        return maxDiagnosisCpuNanos.getAndSet(0);
     }
 
     /** An error (out of memory) that ended the loop, or null. */
@@ -233,7 +244,9 @@ public final class WatchLoop implements AutoCloseable {
 
     private void tick(long waitingSince) {
         Facts facts = live ? tenant.toBuilder().telemetry(feed).build() : tenant;
+        long cpu = CPU.getCurrentThreadCpuTime();
         FleetWatch.Tick t = watch.next(facts);
+        maxDiagnosisCpuNanos.accumulateAndGet(CPU.getCurrentThreadCpuTime() - cpu, Math::max);
         maxDiagnosisNanos.accumulateAndGet(t.diagnosisNanos(), Math::max);
         ticks.incrementAndGet();
         emitter.execute(() -> emit(t, waitingSince));
