@@ -229,6 +229,14 @@ public final class WatchBenchmark {
                 last = now;
                 stalledSince = System.nanoTime();
             } else if (System.nanoTime() - stalledSince > 30_000_000_000L) {
+                Thread.getAllStackTraces().forEach((t, st) -> {
+                    if (t.getName().startsWith("watch") || t.getName().startsWith("lss")) {
+                        System.err.println(t.getName() + " " + t.getState());
+                        for (StackTraceElement e : st) {
+                            System.err.println("    at " + e);
+                        }
+                    }
+                });
                 throw new IllegalStateException("stalled at " + now + " of " + n + " records; the receiver counted "
                         + listener.intake() + "; refused by the windows " + loop.refusedRecords() + "; the loop's failure: "
                         + loop.failure());

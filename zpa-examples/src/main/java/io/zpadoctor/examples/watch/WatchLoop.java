@@ -50,7 +50,8 @@ public final class WatchLoop implements AutoCloseable {
     private record Offered(TelemetryRecord record, long nanos) {
     }
 
-    private final BlockingQueue<Offered> records = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Offered> records;
+    private final int queue;
     private final AtomicReference<Facts> pendingTenant = new AtomicReference<>();
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
@@ -93,6 +94,14 @@ public final class WatchLoop implements AutoCloseable {
      */
     public WatchLoop(FleetWatch watch, Sink sink, WatchMetrics metrics, Duration batch, boolean live,
                      Consumer<String> log) {
+        this(watch, sink, metrics, batch, live, log, QUEUE);
+    }
+
+    /** The same with a queue of {@code queue} records (tests: a small one makes senders race the loop). */
+    WatchLoop(FleetWatch watch, Sink sink, WatchMetrics metrics, Duration batch, boolean live, Consumer<String> log,
+              int queue) {
+        this.records = new ArrayBlockingQueue<>(queue);
+        this.queue = queue;
         this.log = log;
         this.watch = watch;
         this.sink = sink;
@@ -178,12 +187,16 @@ public final class WatchLoop implements AutoCloseable {
                 long now = System.nanoTime();
                 if (dirty && tenant != null && (now - lastStart >= batchNanos || stop && records.isEmpty())) {
                     // every record queued by now goes into this diagnosis (at most a queue's worth, should senders race)
-                    for (int n = records.drainTo(batch, 8192), left = QUEUE; n > 0 && left > 0;
-                         left -= n, n = records.drainTo(batch, 8192)) {
+                    for (int left = queue; left > 0; ) {
+                        int n = records.drainTo(batch, Math.min(8192, left));
+                        if (n == 0) {
+                            break;
+                        }
                         for (Offered x : batch) {
                             take(x);
                         }
                         batch.clear();
+                        left -= n;
                     }
                     lastStart = System.nanoTime();
                     try {
