@@ -32,6 +32,12 @@ public final class WatchLoop implements AutoCloseable {
     /** Records waiting for the loop: more than a diagnosis of 10,000 connectors lasts at the fastest feed measured. */
     static final int QUEUE = 1 << 16;
 
+    /**
+     * Record time one diagnosis takes in at most: a backlog replayed at full speed is diagnosed in steps of a
+     * quarter hour, as live, so a fault of an hour is never skipped between two diagnoses; live records never reach it.
+     */
+    static final long SPAN_SECONDS = 15 * 60;
+
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Where events go: standard output, the webhook, the metrics. */
@@ -87,6 +93,10 @@ public final class WatchLoop implements AutoCloseable {
     private Facts tenant;
     /** When the oldest record taken in since the last diagnosis was offered, or 0. */
     private long oldestWaiting;
+    /** The record time of the first record taken in since the last diagnosis, or {@code Long.MIN_VALUE}. */
+    private long spanStart = Long.MIN_VALUE;
+    /** Records past this diagnosis's span, in the order they came: the next diagnosis takes them in first. */
+    private final java.util.ArrayDeque<Offered> held = new java.util.ArrayDeque<>();
 
     /**
      * @param live whether LSS records come in: then the feed replaces the telemetry the tenant's own facts carry
@@ -174,10 +184,14 @@ public final class WatchLoop implements AutoCloseable {
         try {
             while (true) {
                 boolean stop = stopping;
-                Offered r = stop ? records.poll() : records.poll(20, TimeUnit.MILLISECONDS);
-                if (r != null) {
-                    take(r);
-                    dirty = true;
+                if (held.isEmpty()) {
+                    Offered r = stop ? records.poll() : records.poll(20, TimeUnit.MILLISECONDS);
+                    if (r != null) {
+                        dirty |= admit(r);
+                        // between diagnoses, records go into the windows as they come: a tick finds little left to do
+                        records.drainTo(batch, 8192);
+                        dirty |= admit(batch);
+                    }
                 }
                 Facts t = pendingTenant.getAndSet(null);
                 if (t != null) {
@@ -185,17 +199,15 @@ public final class WatchLoop implements AutoCloseable {
                     dirty = true;
                 }
                 long now = System.nanoTime();
-                if (dirty && tenant != null && (now - lastStart >= batchNanos || stop && records.isEmpty())) {
+                boolean due = now - lastStart >= batchNanos;
+                if (dirty && tenant != null && (due || stop && records.isEmpty() && held.isEmpty())) {
                     // every record queued by now goes into this diagnosis (at most a queue's worth, should senders race)
-                    for (int left = queue; left > 0; ) {
+                    for (int left = queue; left > 0 && held.isEmpty(); ) {
                         int n = records.drainTo(batch, Math.min(8192, left));
                         if (n == 0) {
                             break;
                         }
-                        for (Offered x : batch) {
-                            take(x);
-                        }
-                        batch.clear();
+                        admit(batch);
                         left -= n;
                     }
                     lastStart = System.nanoTime();
@@ -208,15 +220,16 @@ public final class WatchLoop implements AutoCloseable {
                     }
                     dirty = false;
                     oldestWaiting = 0;
-                } else if (r != null && dirty) {
-                    // between diagnoses, records go into the windows as they come: a tick finds little left to do
-                    records.drainTo(batch, 8192);
-                    for (Offered x : batch) {
-                        take(x);
-                    }
-                    batch.clear();
+                    spanStart = Long.MIN_VALUE;
+                    // what waited past the last span starts the next one, in the order it came
+                    batch.addAll(held);
+                    held.clear();
+                    dirty = admit(batch);
+                } else if (!held.isEmpty()) {
+                    // records past the span wait for the diagnosis due next, not in a busy loop
+                    Thread.sleep(tenant == null ? 20 : Math.max(1, (batchNanos - (now - lastStart)) / 1_000_000));
                 }
-                if (stop && records.isEmpty() && pendingTenant.get() == null && !dirty) {
+                if (stop && records.isEmpty() && held.isEmpty() && pendingTenant.get() == null && !dirty) {
                     return;
                 }
                 if (stop && tenant == null && records.isEmpty()) {
@@ -228,6 +241,33 @@ public final class WatchLoop implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
+    }
+
+    /** Admits each of {@code batch} in order, then empties it; whether any went into the windows. */
+    private boolean admit(List<Offered> batch) {
+        boolean any = false;
+        for (Offered x : batch) {
+            any |= admit(x);
+        }
+        batch.clear();
+        return any;
+    }
+
+    /**
+     * Takes {@code o} into the windows unless it lies more than {@link #SPAN_SECONDS} of record time past the first
+     * record of this diagnosis (or records already wait): then it waits, with those after it, for the next one.
+     */
+    private boolean admit(Offered o) {
+        long at = o.record.at().getEpochSecond();
+        if (!held.isEmpty() || spanStart != Long.MIN_VALUE && at > spanStart + SPAN_SECONDS) {
+            held.add(o);
+            return false;
+        }
+        if (spanStart == Long.MIN_VALUE) {
+            spanStart = at;
+        }
+        take(o);
+        return true;
     }
 
     private void take(Offered o) {
