@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -51,34 +52,45 @@ public final class LssReader {
         in.reset();
         InputStream src = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
         byte[] line = new byte[4096];
-        int len = 0;
+        int len = 0;    // bytes of a line begun in an earlier chunk, kept in line
         boolean tooLong = false;
         long number = 0;
         byte[] chunk = new byte[1 << 16];
         int n;
         while ((n = src.read(chunk)) > 0) {
-            for (int i = 0; i < n; i++) {
-                byte b = chunk[i];
-                if (b == '\n') {
-                    number++;
-                    c.line(line, len, tooLong, number, sink);
-                    len = 0;
-                    tooLong = false;
-                } else if (!tooLong) {
-                    if (len == MAX_LINE) {
-                        tooLong = true;
-                    } else {
-                        if (len == line.length) {
-                            line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+            int from = 0;
+            while (from < n) {
+                int nl = from;
+                while (nl < n && chunk[nl] != '\n') {
+                    nl++;
+                }
+                int part = nl - from;
+                if (nl < n && len == 0 && !tooLong && part <= MAX_LINE) {
+                    // the whole line is in this chunk: parsed where it lies, not copied
+                    c.line(chunk, from, part, false, ++number, sink);
+                } else {
+                    if (!tooLong) {
+                        int room = MAX_LINE - len;
+                        int keep = Math.min(part, room);
+                        if (len + keep > line.length) {
+                            line = Arrays.copyOf(line, Math.min(MAX_LINE, Math.max(len + keep, line.length * 2)));
                         }
-                        line[len++] = b;
+                        System.arraycopy(chunk, from, line, len, keep);
+                        len += keep;
+                        tooLong = part > room;
+                    }
+                    if (nl < n) {
+                        c.line(line, 0, len, tooLong, ++number, sink);
+                        len = 0;
+                        tooLong = false;
                     }
                 }
+                from = nl + 1;
             }
         }
         if (len > 0 || tooLong) {
             number++;
-            c.line(line, len, tooLong, number, sink);
+            c.line(line, 0, len, tooLong, number, sink);
         }
     }
 
@@ -95,11 +107,13 @@ public final class LssReader {
             this.source = source;
         }
 
-        void line(byte[] b, int len, boolean tooLong, long number, Consumer<? super TelemetryRecord> sink) {
-            if (len > 0 && b[len - 1] == '\r') {
+        void line(byte[] b, int off, int length, boolean tooLong, long number,
+                  Consumer<? super TelemetryRecord> sink) {
+            int len = off + length;
+            if (len > off && b[len - 1] == '\r') {
                 len--;
             }
-            int start = 0;
+            int start = off;
             while (start < len && (b[start] == ' ' || b[start] == '\t')) {
                 start++;
             }

@@ -52,6 +52,25 @@ public final class TelemetryFeed implements Consumer<TelemetryRecord> {
         return windows.summaries(limits, cpuLimit);
     }
 
+    /**
+     * The summaries matched to {@code tenant}'s connectors; asked again about the same records, limits and tenant
+     * (a diagnosis asks for its session and again for the fleet's hot spots), the same answer without the work.
+     */
+    public synchronized TelemetryMatch.Result matched(TelemetryThresholds limits, double cpuLimit,
+                                         io.zpadoctor.model.tenant.Tenant tenant) {
+        List<ConnectorTelemetry> s = windows.summaries(limits, cpuLimit);
+        if (s != lastSummaries || tenant != lastTenant) {
+            lastMatch = TelemetryMatch.match(s, tenant);
+            lastSummaries = s;
+            lastTenant = tenant;
+        }
+        return lastMatch;
+    }
+
+    private List<ConnectorTelemetry> lastSummaries;
+    private io.zpadoctor.model.tenant.Tenant lastTenant;
+    private TelemetryMatch.Result lastMatch;
+
     public TelemetryWindows windows() {
         return windows;
     }

@@ -23,6 +23,17 @@ public final class TelemetryWindows {
     private final Map<String, Named> byName = new HashMap<>();
     private int states;
     private long watermark = Long.MIN_VALUE;
+    /** Records taken in so far: summaries are worked out again only when it moved. */
+    private long accepted;
+    /** The states in name and group order, sorted again only when the series changed shape. */
+    private State[] ordered = new State[0];
+    /** Bumped when a series is added or a group-less one takes its group: {@link #ordered} is stale. */
+    private long shape;
+    private long orderedShape = -1;
+    private List<ConnectorTelemetry> lastSummaries;
+    private long lastSummariesAt = -1;
+    private TelemetryThresholds lastLimits;
+    private double lastCpuLimit;
 
     /** Keeps what windows as long as the default thresholds' need. */
     public TelemetryWindows() {
@@ -39,6 +50,7 @@ public final class TelemetryWindows {
 
     /** Adds one record: its samples replace nothing, they join the connector's series. */
     public void accept(TelemetryRecord r) {
+        accepted++;
         long t = r.at().getEpochSecond();
         if (t > watermark) {
             watermark = t;
@@ -69,15 +81,30 @@ public final class TelemetryWindows {
      *
      * @param cpuLimit the CPU percent above which a sample counts (the runbook's 80 %)
      */
-    public List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
-        List<State> all = new ArrayList<>(states);
-        byName.values().forEach(n -> n.addTo(all));
-        // names and groups match case-insensitively, so they sort that way; the group-less series of a name last
-        all.sort(java.util.Comparator.comparing((State s) -> s.name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(s -> s.group, java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
-        List<ConnectorTelemetry> out = new ArrayList<>(all.size());
-        all.forEach(s -> out.add(summary(s, limits, cpuLimit)));
-        return out;
+    public synchronized List<ConnectorTelemetry> summaries(TelemetryThresholds limits, double cpuLimit) {
+        // a diagnosis asks twice (session, hot spots) about the same records; locked as readers may be several
+        if (lastSummaries != null && lastSummariesAt == accepted && limits.equals(lastLimits)
+                && Double.compare(cpuLimit, lastCpuLimit) == 0) {
+            return lastSummaries;
+        }
+        if (orderedShape != shape) {
+            List<State> all = new ArrayList<>(states);
+            byName.values().forEach(n -> n.addTo(all));
+            // names and groups match case-insensitively, so they sort that way; the group-less series of a name last
+            all.sort(java.util.Comparator.comparing((State x) -> x.name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(x -> x.group, java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+            ordered = all.toArray(new State[0]);
+            orderedShape = shape;
+        }
+        List<ConnectorTelemetry> out = new ArrayList<>(ordered.length);
+        for (State x : ordered) {
+            out.add(summary(x, limits, cpuLimit));
+        }
+        lastSummaries = java.util.Collections.unmodifiableList(out);
+        lastSummariesAt = accepted;
+        lastLimits = limits;
+        lastCpuLimit = cpuLimit;
+        return lastSummaries;
     }
 
     /**
@@ -132,6 +159,7 @@ public final class TelemetryWindows {
                 if (noGroup == null) {
                     noGroup = new State(r.connector());
                     states++;
+                    shape++;
                 }
                 return noGroup;
             }
@@ -145,6 +173,7 @@ public final class TelemetryWindows {
                     s = new State(r.connector());
                     states++;
                 }
+                shape++;
                 s.group = g;
                 groups.put(key(g), s);
             }

@@ -155,4 +155,20 @@ class TelemetryWindowsTest {
                 .containsExactly("DC1", "dc2", null);
         assertThat(w.summary("ac-1", "DC1", TelemetryThresholds.DEFAULTS, 80).availableDiskBytes()).isEqualTo(100L);
     }
+
+    @Test
+    void summariesAreWorkedOutAgainOnlyWhenARecordOrTheLimitsChangedAndStayInNameOrder() {
+        TelemetryWindows w = new TelemetryWindows();
+        w.accept(metrics(0, 90, null));
+        java.util.List<ConnectorTelemetry> first = w.summaries(TelemetryThresholds.DEFAULTS, 80);
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 80)).as("nothing new: the same answer").isSameAs(first);
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 95).get(0).cpu().above()).isZero();
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 80).get(0).cpu().above()).isEqualTo(1);
+        w.accept(metrics(5, 91, null));
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 80).get(0).cpu().samples()).isEqualTo(2);
+        w.accept(new MetricsRecord(T0.plusSeconds(600), "AA-first", null, 10, 40, 10, null, 9, 9, 100, 27000,
+                1000L, 10L, 1000L, 10L, 2, 0, "lss/metrics.log", 3));
+        assertThat(w.summaries(TelemetryThresholds.DEFAULTS, 80)).extracting(ConnectorTelemetry::connector)
+                .containsExactly("AA-first", "ac-1");
+    }
 }

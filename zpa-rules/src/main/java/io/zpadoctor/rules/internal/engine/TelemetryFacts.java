@@ -29,8 +29,7 @@ public final class TelemetryFacts {
         if (feed.isEmpty()) {
             return List.of();
         }
-        List<ConnectorTelemetry> summaries = feed.summaries(thr.telemetry(), thr.cpuPercent());
-        TelemetryMatch.Result m = TelemetryMatch.match(summaries, facts.tenant());
+        TelemetryMatch.Result m = feed.matched(thr.telemetry(), thr.cpuPercent(), facts.tenant());
         List<Object> out = new ArrayList<>(m.matched().size() + 2);
         for (ConnectorTelemetry t : m.matched()) {
             if (scope.covers(t.connectorId(), t.groupId())) {
