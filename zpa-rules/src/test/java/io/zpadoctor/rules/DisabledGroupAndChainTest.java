@@ -31,6 +31,17 @@ class DisabledGroupAndChainTest {
     }
 
     @Test
+    void unreadServerGroupsNeverMakeAGroupUnused() throws Exception {
+        Diagnosis d = diagnose("con-007-unlisted-but-server-groups-unread");
+        assertThat(d.findings("ZPA-CON-007")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.rootCause()).doesNotContain("No server group lists it");
+        });
+        assertThat(d.findings("ZPA-CON-001")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.explainedBy()).contains("ZPA-CON-007"));
+    }
+
+    @Test
     void aDisabledGroupAServerGroupStillListsExplainsItsConnectorsBeingDown() throws Exception {
         Diagnosis d = diagnose("con-007-disabled-group-connectors-down");
         assertThat(d.findings("ZPA-CON-007")).singleElement().satisfies(f -> {
