@@ -9,16 +9,15 @@ import io.zpadoctor.model.finding.Subject;
 import io.zpadoctor.model.finding.SubjectType;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.FleetReport;
+import io.zpadoctor.rules.ScenarioAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,8 +31,8 @@ class FindingChangesTest {
 
     @Test
     void aConnectorThatReconnectsResolvesItsFindingAndTheWatchSaysSo() throws Exception {
-        Path down = copy(scenario("con-001-disconnected"), tmp.resolve("down"));
-        Path up = copy(down, tmp.resolve("up"));
+        Path down = ScenarioAccess.copy(scenario("con-001-disconnected"), tmp.resolve("down"));
+        Path up = ScenarioAccess.copy(down, tmp.resolve("up"));
         Path connectors = up.resolve("api/connectors.json");
         Files.writeString(connectors, Files.readString(connectors)
                 .replace("ZPN_STATUS_DISCONNECTED", "ZPN_STATUS_AUTHENTICATED"));
@@ -63,8 +62,8 @@ class FindingChangesTest {
 
     @Test
     void twoJsonReportsGiveTheSameChangesAsTheDiagnosesTheyWereWrittenFrom() throws Exception {
-        Path down = copy(scenario("con-001-disconnected"), tmp.resolve("down"));
-        Path up = copy(down, tmp.resolve("up"));
+        Path down = ScenarioAccess.copy(scenario("con-001-disconnected"), tmp.resolve("down"));
+        Path up = ScenarioAccess.copy(down, tmp.resolve("up"));
         Path connectors = up.resolve("api/connectors.json");
         Files.writeString(connectors, Files.readString(connectors)
                 .replace("ZPN_STATUS_DISCONNECTED", "ZPN_STATUS_AUTHENTICATED"));
@@ -134,19 +133,5 @@ class FindingChangesTest {
 
     private static Path scenario(String name) throws URISyntaxException {
         return Path.of(FindingChangesTest.class.getResource("/scenarios/" + name).toURI());
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
     }
 }

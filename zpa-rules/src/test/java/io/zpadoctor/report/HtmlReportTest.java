@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,20 +22,7 @@ class HtmlReportTest {
     Path tmp;
 
     private Path scenario(String name) throws Exception {
-        Path from = ScenarioAccess.dirs().stream().filter(d -> ScenarioAccess.name(d).equals(name)).findFirst()
-                .orElseThrow();
-        Path to = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return ScenarioAccess.copy(name, tmp.resolve(name));
     }
 
     @Test
