@@ -85,15 +85,18 @@ public final class SecretScrubber {
             return text;
         }
         String out = text;
-        String low = null;      // the text folded, and where each rule's words are: kept while no rule changes it
-        java.util.Map<List<String>, int[]> found = new java.util.IdentityHashMap<>();
+        String low = null;      // the text folded: kept while no rule changes the text
+        List<String> words = null;
+        int[] at = null;        // where {@code words} occur: the three name rules share them
         for (Rule r : RULES) {
             if (low == null) {
                 low = asciiLower(out);
-                found.clear();
+                words = null;
             }
-            String folded = low;
-            int[] at = found.computeIfAbsent(r.triggers(), words -> triggers(folded, words));
+            if (r.triggers() != words) {
+                words = r.triggers();
+                at = triggers(low, words);
+            }
             String next = apply(r, out, at, mark);
             if (next != out) {
                 out = next;
