@@ -67,6 +67,14 @@ public final class TelemetryHelpers {
         return evaluatedAt.isAfter(t.lastSeen()) ? "yes" : null;
     }
 
+    /**
+     * Which records an evidence field is read from, as its prefix: {@code ConnectorGroup <group>: } when the series
+     * has a group, so two connectors of one name in two groups never seem to cite one field with two values.
+     */
+    public static String series(ConnectorTelemetry t) {
+        return t.group() == null || t.group().isBlank() ? "" : "ConnectorGroup " + t.group() + ": ";
+    }
+
     /** The host findings on the same measure, by code and title, or null when there are none. */
     public static String codes(Collection<?> findings) {
         String s = findings.stream().map(o -> ((Finding) o).code()).filter(Objects::nonNull)
