@@ -161,6 +161,23 @@ public final class WatchBenchmark {
             loop.close();
             out.add("events after the baseline: " + events.get());
 
+            // the target's own rate: a fresh watch fed the same records at a steady 50,000 a second on one connection
+            AtomicLong events3 = new AtomicLong();
+            WatchLoop loop3 = loop(doctor, tenant, events3);
+            try (LssListener l3 = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    null, loop3.records())) {
+                long sent = sendPaced(file, l3.port(), PACED_RATE, PACED_SECONDS);
+                long upTo = Math.min(sent, records);
+                awaitTaken(loop3, l3, upTo - l3.intake().rejected());
+                Thread.sleep(600);
+                out.add(String.format("record to event at %,d records/s, 1 connection, %d s: %d ms (%,d records;"
+                        + " %d diagnoses, slowest %d ms, %d ms CPU)", PACED_RATE, PACED_SECONDS,
+                        loop3.takeMaxRecordToEventNanos() / 1_000_000, sent, loop3.diagnoses(),
+                        loop3.takeMaxDiagnosisNanos() / 1_000_000, loop3.takeMaxDiagnosisCpuNanos() / 1_000_000));
+            } finally {
+                loop3.close();
+            }
+
             // the same records again, from a fresh watch, over several connections at once
             AtomicLong events2 = new AtomicLong();
             WatchLoop loop2 = loop(doctor, tenant, events2);
@@ -194,6 +211,39 @@ public final class WatchBenchmark {
             }
         }
         return out;
+    }
+
+    /** The paced run: the ingest rate the target states, for long enough to reach a steady state. */
+    private static final int PACED_RATE = 50_000;
+    private static final int PACED_SECONDS = 12;
+
+    /**
+     * Sends the first {@code rate * seconds} lines of {@code file} at {@code rate} lines a second, flushed every 10 ms;
+     * the number sent. Parked between bursts, never spinning: a spinning sender would take a core the watch needs.
+     */
+    private static long sendPaced(Path file, int port, int rate, int seconds) {
+        long limit = (long) rate * seconds;
+        int burst = Math.max(1, rate / 100);
+        long sent = 0;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+             OutputStream o = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+             java.io.BufferedReader in = Files.newBufferedReader(file)) {
+            long p0 = System.nanoTime();
+            for (String l; sent < limit && (l = in.readLine()) != null; ) {
+                o.write(l.getBytes(StandardCharsets.UTF_8));
+                o.write('\n');
+                if (++sent % burst == 0) {
+                    o.flush();
+                    long due = p0 + sent * 1_000_000_000L / rate;
+                    for (long left; (left = due - System.nanoTime()) > 0; ) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(left);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sent;
     }
 
     /** Connections of the several-connection run. */
