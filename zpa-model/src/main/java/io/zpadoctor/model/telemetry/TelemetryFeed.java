@@ -60,7 +60,10 @@ public final class TelemetryFeed implements Consumer<TelemetryRecord> {
                                          io.zpadoctor.model.tenant.Tenant tenant) {
         List<ConnectorTelemetry> s = windows.summaries(limits, cpuLimit);
         if (s != lastSummaries || tenant != lastTenant) {
-            lastMatch = TelemetryMatch.match(s, tenant);
+            if (lastNames == null || !lastNames.isOf(tenant)) {
+                lastNames = TelemetryMatch.Names.of(tenant);
+            }
+            lastMatch = TelemetryMatch.match(s, lastNames);
             lastSummaries = s;
             lastTenant = tenant;
         }
@@ -70,6 +73,7 @@ public final class TelemetryFeed implements Consumer<TelemetryRecord> {
     private List<ConnectorTelemetry> lastSummaries;
     private io.zpadoctor.model.tenant.Tenant lastTenant;
     private TelemetryMatch.Result lastMatch;
+    private TelemetryMatch.Names lastNames;
 
     public TelemetryWindows windows() {
         return windows;

@@ -44,16 +44,43 @@ public final class TelemetryMatch {
     }
 
     public static Result match(List<ConnectorTelemetry> summaries, Tenant tenant) {
-        Map<String, List<AppConnector>> byName = new HashMap<>();
-        for (AppConnector c : tenant.connectors()) {
-            if (c.name() != null) {
-                byName.computeIfAbsent(key(c.name()), k -> new ArrayList<>(1)).add(c);
+        return match(summaries, Names.of(tenant));
+    }
+
+    /**
+     * The tenant's connectors by name and its groups' names: made once per reading of the tenant, as a watch matches
+     * every diagnosis's summaries against the same tenant until the next poll.
+     */
+    public static final class Names {
+        private final Tenant tenant;
+        private final Map<String, List<AppConnector>> byName = new HashMap<>();
+        private final Map<String, String> groupNames = new HashMap<>();
+
+        private Names(Tenant tenant) {
+            this.tenant = tenant;
+            for (AppConnector c : tenant.connectors()) {
+                if (c.name() != null) {
+                    byName.computeIfAbsent(key(c.name()), k -> new ArrayList<>(1)).add(c);
+                }
+            }
+            for (ConnectorGroup g : tenant.groups()) {
+                groupNames.put(g.id(), g.name());
             }
         }
-        Map<String, String> groupNames = new HashMap<>();
-        for (ConnectorGroup g : tenant.groups()) {
-            groupNames.put(g.id(), g.name());
+
+        public static Names of(Tenant tenant) {
+            return new Names(tenant);
         }
+
+        /** Whether these are the names of {@code t} (the same reading, not an equal one). */
+        public boolean isOf(Tenant t) {
+            return tenant == t;
+        }
+    }
+
+    public static Result match(List<ConnectorTelemetry> summaries, Names names) {
+        Map<String, List<AppConnector>> byName = names.byName;
+        Map<String, String> groupNames = names.groupNames;
         List<ConnectorTelemetry> out = new ArrayList<>(summaries.size());
         List<TelemetryIntake.Rejected> examples = new ArrayList<>();
         long unmatched = 0;

@@ -266,8 +266,8 @@ public final class Fleets {
                     proc, t.availableDiskBytes() == null ? null : t.availableDiskBytes() / (1024 * 1024),
                     t.portsInUsePercent(), fd, busiest, top));
         }
-        connectors.sort(Comparator.comparingDouble(HotSpots.Connector::busiestPercent).reversed()
-                .thenComparing(HotSpots.Connector::connectorName));
+        List<HotSpots.Connector> busiest = top(connectors, Comparator.comparingDouble(HotSpots.Connector::busiestPercent)
+                .reversed().thenComparing(HotSpots.Connector::connectorName), TOP);
         List<HotSpots.Group> groups = new ArrayList<>();
         byGroup.forEach((gid, list) -> {
             double[] cpus = list.stream().map(t -> max(t.cpu())).filter(java.util.Objects::nonNull)
@@ -283,8 +283,32 @@ public final class Fleets {
         });
         groups.sort(Comparator.comparingDouble(HotSpots.Group::cpuAverage).reversed()
                 .thenComparing(g -> g.groupName() == null ? "" : g.groupName()));
-        return new HotSpots(asOf, matched.size(), connectors.subList(0, Math.min(TOP, connectors.size())),
-                groups.subList(0, Math.min(TOP, groups.size())));
+        return new HotSpots(asOf, matched.size(), busiest, groups.subList(0, Math.min(TOP, groups.size())));
+    }
+
+    /**
+     * The first {@code k} of {@code all} in {@code order}, ties kept in list order: what sorting the whole list and
+     * taking its head gives, without sorting a watch's 10,000 connectors on every diagnosis to show ten.
+     */
+    static <T> List<T> top(List<T> all, Comparator<? super T> order, int k) {
+        List<T> best = new ArrayList<>(Math.max(0, Math.min(k, all.size())) + 1);
+        if (k <= 0) {
+            return best;
+        }
+        for (T t : all) {
+            if (best.size() == k && order.compare(t, best.get(k - 1)) >= 0) {
+                continue;   // no better than the last kept: a later equal one stays behind it, as a stable sort keeps it
+            }
+            int at = best.size();
+            while (at > 0 && order.compare(t, best.get(at - 1)) < 0) {
+                at--;
+            }
+            best.add(at, t);
+            if (best.size() > k) {
+                best.remove(k);
+            }
+        }
+        return best;
     }
 
     /** The larger of two shares either of which may be unknown (a ternary would unbox a null). */

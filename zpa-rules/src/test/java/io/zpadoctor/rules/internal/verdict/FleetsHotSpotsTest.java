@@ -30,6 +30,23 @@ class FleetsHotSpotsTest {
     }
 
     @Test
+    void theTopIsTheHeadOfTheWholeListSortedStablyTiesIncluded() {
+        java.util.Random r = new java.util.Random(7);
+        java.util.Comparator<int[]> order = java.util.Comparator.comparingInt((int[] x) -> x[0]).reversed();
+        for (int round = 0; round < 2000; round++) {
+            List<int[]> all = new java.util.ArrayList<>();
+            for (int i = r.nextInt(40); i > 0; i--) {
+                all.add(new int[] {r.nextInt(6), all.size()});   // few values: many ties, told apart by [1]
+            }
+            int k = r.nextInt(14);
+            List<int[]> sorted = new java.util.ArrayList<>(all);
+            sorted.sort(order);
+            assertThat(Fleets.top(all, order, k)).as("k=%d", k)
+                    .containsExactlyElementsOf(sorted.subList(0, Math.min(k, sorted.size())));
+        }
+    }
+
+    @Test
     void theLargerOfTwoSharesEitherOfWhichMayBeUnknown() {
         assertThat(Fleets.maxOf(null, null)).isNull();
         assertThat(Fleets.maxOf(null, 3.0)).isEqualTo(3.0);
