@@ -85,25 +85,98 @@ public final class SecretScrubber {
             return text;
         }
         String out = text;
-        String low = null;      // the text folded: kept while no rule changes the text
-        List<String> words = null;
-        int[] at = null;        // where {@code words} occur: the three name rules share them
-        for (Rule r : RULES) {
-            if (low == null) {
-                low = asciiLower(out);
-                words = null;
+        int[][] at = null;      // where each rule's words occur: found again only after a rule changed the text
+        for (int k = 0; k < RULES.size(); k++) {
+            if (at == null) {
+                at = triggers(out);
             }
-            if (r.triggers() != words) {
-                words = r.triggers();
-                at = triggers(low, words);
-            }
-            String next = apply(r, out, at, mark);
+            String next = apply(RULES.get(k), out, at[k], mark);
             if (next != out) {
                 out = next;
-                low = null;
+                at = null;
             }
         }
         return out;
+    }
+
+    /**
+     * Per first letter (ASCII, folded), the trigger words starting with it and the rules each belongs to: lets one
+     * pass over the text find every rule's words, where a search per word read a megabyte report a dozen times.
+     */
+    private static final String[][] WORDS_BY_CHAR = new String[128][];
+    private static final int[][][] RULES_BY_CHAR = new int[128][][];
+
+    static {
+        java.util.Map<String, List<Integer>> rulesOf = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < RULES.size(); k++) {
+            for (String w : RULES.get(k).triggers()) {
+                rulesOf.computeIfAbsent(w, x -> new java.util.ArrayList<>()).add(k);
+            }
+        }
+        java.util.Map<Character, List<String>> byChar = new java.util.TreeMap<>();
+        rulesOf.forEach((w, rules) -> {
+            if (w.isEmpty() || w.charAt(0) >= 128 || !w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalStateException("a trigger word must be lower-case ASCII: " + w);
+            }
+            byChar.computeIfAbsent(w.charAt(0), c -> new java.util.ArrayList<>()).add(w);
+        });
+        byChar.forEach((c, words) -> {
+            WORDS_BY_CHAR[c] = words.toArray(new String[0]);
+            RULES_BY_CHAR[c] = words.stream().map(w -> rulesOf.get(w).stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        });
+    }
+
+    /** For each rule, in order, where its words occur in {@code text} (ASCII letters folded), ascending. */
+    private static int[][] triggers(String text) {
+        int rules = RULES.size();
+        int[][] at = new int[rules][];
+        int[] count = new int[rules];
+        for (int k = 0; k < rules; k++) {
+            at[k] = new int[8];
+        }
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            String[] words = c < 128 ? WORDS_BY_CHAR[c] : null;
+            if (words == null) {
+                continue;
+            }
+            for (int w = 0; w < words.length; w++) {
+                if (startsAt(text, i, words[w])) {
+                    for (int k : RULES_BY_CHAR[c][w]) {
+                        if (count[k] == at[k].length) {
+                            at[k] = java.util.Arrays.copyOf(at[k], count[k] * 2);
+                        }
+                        at[k][count[k]++] = i;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < rules; k++) {
+            at[k] = java.util.Arrays.copyOf(at[k], count[k]);
+        }
+        return at;
+    }
+
+    /** Whether {@code word} (lower case) occurs at {@code i}, ASCII letters of the text folded as {@code (?i)} does. */
+    private static boolean startsAt(String text, int i, String word) {
+        if (i + word.length() > text.length()) {
+            return false;
+        }
+        for (int j = 1; j < word.length(); j++) {
+            char c = text.charAt(i + j);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -137,39 +210,6 @@ public final class SecretScrubber {
             }
         }
         return sb == null ? text : sb.append(text, done, n).toString();
-    }
-
-    /** Where the words occur in the folded text, in order. */
-    private static int[] triggers(String low, List<String> words) {
-        int[] at = new int[16];
-        int count = 0;
-        for (String w : words) {
-            for (int i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) {
-                if (count == at.length) {
-                    at = java.util.Arrays.copyOf(at, count * 2);
-                }
-                at[count++] = i;
-            }
-        }
-        at = java.util.Arrays.copyOf(at, count);
-        if (words.size() > 1) {
-            java.util.Arrays.sort(at);
-        }
-        return at;
-    }
-
-    private static String asciiLower(String s) {
-        char[] c = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch >= 'A' && ch <= 'Z') {
-                if (c == null) {
-                    c = s.toCharArray();
-                }
-                c[i] = (char) (ch + 32);
-            }
-        }
-        return c == null ? s : new String(c);
     }
 
     /**
