@@ -45,6 +45,16 @@ public final class LssReader {
 
     /** Reads a stream to its end, counting into {@code c} as it goes (a live feed's connections share one). */
     static void read(InputStream raw, Counter c, Consumer<? super TelemetryRecord> sink) throws IOException {
+        read(raw, c, sink, () -> false);
+    }
+
+    /**
+     * The same; when {@code cutOff} says, at the end, that the reader stopped the stream (a receiver closing), a last
+     * line without its line break was cut off by that stop: it is not the sender's, so it is neither a record nor a
+     * malformed line.
+     */
+    static void read(InputStream raw, Counter c, Consumer<? super TelemetryRecord> sink,
+                     java.util.function.BooleanSupplier cutOff) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b1 = in.read();
@@ -88,7 +98,7 @@ public final class LssReader {
                 from = nl + 1;
             }
         }
-        if (len > 0 || tooLong) {
+        if ((len > 0 || tooLong) && !cutOff.getAsBoolean()) {
             number++;
             c.line(line, 0, len, tooLong, number, sink);
         }

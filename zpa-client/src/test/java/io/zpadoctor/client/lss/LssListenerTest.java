@@ -71,9 +71,133 @@ class LssListenerTest {
         }
     }
 
+    /** A sink that holds the first record until released: what was sent behind it waits in the socket's buffers. */
+    private static final class HeldSink implements java.util.function.Consumer<TelemetryRecord> {
+        final List<TelemetryRecord> got = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void accept(TelemetryRecord r) {
+            first.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(r);
+        }
+    }
+
+    /** Closes {@code l} on another thread, releases the sink once the close is under way, and times the close. */
+    private static long closeWhileHeld(LssListener l, HeldSink sink) throws Exception {
+        long t0 = System.nanoTime();
+        Thread closer = new Thread(() -> {
+            try {
+                l.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        closer.start();
+        Thread.sleep(150);
+        sink.release.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Test
+    void closingReadsWhatSendersHadAlreadySent() throws Exception {
+        HeldSink sink = new HeldSink();
+        LssListener l = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, sink);
+        try (Socket a = new Socket(InetAddress.getLoopbackAddress(), l.port())) {
+            OutputStream o = a.getOutputStream();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 3000; i++) {
+                sb.append(metrics(i));
+            }
+            o.write(sb.toString().getBytes(StandardCharsets.UTF_8));   // ~300 KB: most of it waits in the buffers
+            o.flush();
+            assertThat(sink.first.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long ms = closeWhileHeld(l, sink);
+            assertThat(sink.got).as("records sent before the close").hasSize(3000);
+            assertThat(l.intake().metricsRecords()).isEqualTo(3000);
+            assertThat(ms).as("closing took (ms)").isLessThan(LssListener.DRAIN_MILLIS + 1_000);
+        }
+    }
+
+    @Test
+    void anIdleConnectionEndsPromptlyAndALineCutByTheCloseIsNoMalformedLine() throws Exception {
+        List<TelemetryRecord> got = new CopyOnWriteArrayList<>();
+        LssListener l = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, got::add);
+        try (Socket a = new Socket(InetAddress.getLoopbackAddress(), l.port())) {
+            OutputStream o = a.getOutputStream();
+            for (int i = 0; i < 5; i++) {
+                o.write(metrics(i).getBytes(StandardCharsets.UTF_8));
+            }
+            o.write("{\"LogTimestamp\": \"2026-11-".getBytes(StandardCharsets.UTF_8));   // the sender's next line, half out
+            o.flush();
+            awaitCount(got, 5);
+            Thread.sleep(50);
+            long t0 = System.nanoTime();
+            l.close();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(ms).as("closing an idle connection took (ms)").isLessThan(LssListener.QUIET_MILLIS * 4L);
+            assertThat(got).hasSize(5);
+            assertThat(l.intake().malformedLines()).isZero();
+            assertThat(l.intake().metricsRecords()).isEqualTo(5);
+        }
+    }
+
     @Test
     void tlsWhenTheReceiverHasTlsEncryptionOn() throws Exception {
+        SSLContext[] tls = tls();
+        SSLContext server = tls[0];
+        SSLContext client = tls[1];
+        List<TelemetryRecord> got = new CopyOnWriteArrayList<>();
+        try (LssListener l = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server, got::add);
+             SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), l.port())) {
+            s.startHandshake();
+            for (int i = 0; i < 10; i++) {
+                s.getOutputStream().write(metrics(i).getBytes(StandardCharsets.UTF_8));
+            }
+            s.getOutputStream().flush();
+            awaitCount(got, 10);
+            assertThat(got).hasSize(10);
+            Thread.sleep(3 * LssListener.QUIET_MILLIS);     // silences longer than the wake-ups: the connection lives on
+            s.getOutputStream().write(metrics(10).getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            awaitCount(got, 11);
+            assertThat(got).hasSize(11);
+        }
+    }
+
+    @Test
+    void closingATlsConnectionAlsoReadsWhatWasAlreadySent() throws Exception {
+        SSLContext[] tls = tls();
+        HeldSink sink = new HeldSink();
+        LssListener l = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls[0], sink);
+        try (SSLSocket s = (SSLSocket) tls[1].getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), l.port())) {
+            s.startHandshake();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 1500; i++) {
+                sb.append(metrics(i));
+            }
+            s.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            assertThat(sink.first.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            closeWhileHeld(l, sink);
+            assertThat(sink.got).hasSize(1500);
+        }
+    }
+
+    /** A receiver's context with a fresh self-signed key, and a client's that trusts it. */
+    private SSLContext[] tls() throws Exception {
         Path ks = tmp.resolve("lss.p12");
+        if (Files.exists(ks)) {
+            Files.delete(ks);
+        }
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "lss", "-keyalg", "EC", "-dname", "CN=lss-receiver", "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit")
@@ -94,16 +218,6 @@ class LssListenerTest {
             public void checkServerTrusted(X509Certificate[] c, String a) { }
             public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
         }}, null);
-        List<TelemetryRecord> got = new CopyOnWriteArrayList<>();
-        try (LssListener l = LssListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server, got::add);
-             SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), l.port())) {
-            s.startHandshake();
-            for (int i = 0; i < 10; i++) {
-                s.getOutputStream().write(metrics(i).getBytes(StandardCharsets.UTF_8));
-            }
-            s.getOutputStream().flush();
-            awaitCount(got, 10);
-            assertThat(got).hasSize(10);
-        }
+        return new SSLContext[] {server, client};
     }
 }
