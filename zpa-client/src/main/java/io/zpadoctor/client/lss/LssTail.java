@@ -91,6 +91,12 @@ public final class LssTail implements AutoCloseable {
     private final class Following extends InputStream {
         private final FileChannel ch;
         private final Object key;
+        /**
+         * The last bytes read, which end at the channel's position: a file truncated and written again past that
+         * position between two looks (copytruncate, then a burst) no longer holds them there.
+         */
+        private final byte[] last = new byte[64];
+        private int lastLength;
 
         Following(FileChannel ch, Object key) {
             this.ch = ch;
@@ -107,8 +113,12 @@ public final class LssTail implements AutoCloseable {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             while (!closed) {
+                if (!stillHolds()) {
+                    return -1;      // rewritten under us: the new content is read from its start
+                }
                 int n = ch.read(ByteBuffer.wrap(b, off, len));
                 if (n > 0) {
+                    remember(b, off, n);
                     return n;
                 }
                 if (rotated()) {
@@ -117,6 +127,30 @@ public final class LssTail implements AutoCloseable {
                 pause();
             }
             return -1;
+        }
+
+        private void remember(byte[] b, int off, int n) {
+            int keep = Math.min(n, last.length);
+            int stay = Math.min(lastLength, last.length - keep);
+            System.arraycopy(last, lastLength - stay, last, 0, stay);
+            System.arraycopy(b, off + n - keep, last, stay, keep);
+            lastLength = stay + keep;
+        }
+
+        /** Whether the file still holds, just before the position, the bytes last read there. */
+        private boolean stillHolds() throws IOException {
+            if (lastLength == 0) {
+                return true;
+            }
+            ByteBuffer there = ByteBuffer.allocate(lastLength);
+            long at = ch.position() - lastLength;
+            while (there.hasRemaining()) {
+                int n = ch.read(there, at + there.position());
+                if (n < 0) {
+                    return false;   // shorter than before: truncated
+                }
+            }
+            return java.util.Arrays.equals(there.array(), 0, lastLength, last, 0, lastLength);
         }
 
         private boolean rotated() throws IOException {
