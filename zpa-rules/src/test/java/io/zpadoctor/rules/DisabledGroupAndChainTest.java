@@ -53,6 +53,19 @@ class DisabledGroupAndChainTest {
     }
 
     @Test
+    void aBrokenSpareServerGroupNamesOnlyTheSegmentsItCutsOff() throws Exception {
+        Diagnosis d = diagnose("app-005-spare-and-sole-tenant-wide");
+        assertThat(d.findings("ZPA-APP-005")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.rootCause()).contains("\"Legacy\"").doesNotContain("Payroll");
+        });
+        for (String spare : List.of("app-005-spare-server-group-disabled", "app-007-spare-no-discovery")) {
+            assertThat(diagnose(spare).findings()).as(spare)
+                    .noneMatch(f -> f.severity() == Severity.CRITICAL || f.severity() == Severity.WARNING);
+        }
+    }
+
+    @Test
     void aServerGroupWithNoLiveConnectorIsOneFindingNamingItsSegments() throws Exception {
         Diagnosis d = diagnose("app-009-no-serving-connector");
         assertThat(d.findings("ZPA-APP-009")).singleElement().satisfies(f -> {
