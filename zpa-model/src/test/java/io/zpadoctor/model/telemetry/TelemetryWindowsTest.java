@@ -96,11 +96,33 @@ class TelemetryWindowsTest {
         for (int i = 0; i < 10_000; i++) {
             w.accept(metrics(100, 50, 5L));   // a flood at one instant
         }
-        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(TelemetryWindows.CAPACITY);
+        assertThat(w.cpuSamplesKept("ac-1")).isEqualTo(TelemetryWindows.CAPACITY);
+        // records of one moment are one sample, however many came
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(1);
         w.accept(metrics(99, 95, 1L));        // late and older: joins the series, replaces no latest value
         assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).availableDiskBytes()).isEqualTo(5L);
         w.accept(metrics(500, 10, 7L));       // more than six hours on: everything kept before is gone
         assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusAndAMetricsRecordOfOneMomentAreOneSample() {
+        TelemetryWindows w = new TelemetryWindows();
+        // two reporting moments ten minutes apart, each with a Metrics record and a Status record seconds later
+        for (int at : new int[] {0, 600}) {
+            w.accept(new MetricsRecord(T0.plusSeconds(at), "ac-1", null, 95, 40, 10, 1L, 9, 9, null, null,
+                    null, null, null, null, null, null, "m", at));
+            w.accept(new StatusRecord(T0.plusSeconds(at + 7), "ac-1", null, SessionStatus.AUTHENTICATED,
+                    "AUTHENTICATED", 97, 40, null, null, "25.44.6", null, null, null, null, null, "s", at + 1));
+        }
+        WindowStat cpu = w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu();
+        assertThat(cpu.samples()).as("two moments, four records").isEqualTo(2);
+        assertThat(cpu.max()).isEqualTo(97.0);
+        assertThat(cpu.sustained(TelemetryThresholds.DEFAULTS.minSamples())).as("two moments are no sustained load").isFalse();
+        // a third moment makes three samples: now it is
+        w.accept(new MetricsRecord(T0.plusSeconds(300), "ac-1", null, 90, 40, 10, 1L, 9, 9, null, null,
+                null, null, null, null, null, null, "m", 9));
+        assertThat(w.summary("ac-1", TelemetryThresholds.DEFAULTS, 80).cpu().samples()).isEqualTo(3);
     }
 
     @Test
