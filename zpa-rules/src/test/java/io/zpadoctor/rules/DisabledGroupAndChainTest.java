@@ -53,6 +53,23 @@ class DisabledGroupAndChainTest {
     }
 
     @Test
+    void aGroupDownOneByOneIsOneProblemWithItsSymptomsBeneath() throws Exception {
+        Path dir = Path.of(DisabledGroupAndChainTest.class.getResource("/scenarios/app-009-no-serving-connector").toURI());
+        FleetReport fleet = DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
+        Diagnosis d = fleet.diagnosis();
+        Finding down = d.findings("ZPA-FLT-008").get(0);
+        assertThat(down.rootCause()).contains("one by one").doesNotContain("{{");
+        assertThat(d.findings()).filteredOn(f -> List.of("ZPA-CON-001", "ZPA-APP-009", "ZPA-FLT-001").contains(f.code()))
+                .hasSize(4).allSatisfy(f -> assertThat(f.explainedBy()).contains("ZPA-FLT-008"));
+        assertThat(fleet.problems()).filteredOn(p -> p.cause() == down).singleElement()
+                .satisfies(p -> assertThat(p.explains()).hasSize(4));
+        assertThat(fleet.problems()).noneMatch(p -> p.cause().code().equals("ZPA-CON-001"));
+        // the missing spare of a group with none up says so, not "one failure away"
+        assertThat(d.findings("ZPA-FLT-001")).singleElement().satisfies(f -> assertThat(f.rootCause())
+                .contains("serves no one now").doesNotContain("one failure or one upgrade"));
+    }
+
+    @Test
     void aBrokenSpareServerGroupNamesOnlyTheSegmentsItCutsOff() throws Exception {
         Diagnosis d = diagnose("app-005-spare-and-sole-tenant-wide");
         assertThat(d.findings("ZPA-APP-005")).singleElement().satisfies(f -> {

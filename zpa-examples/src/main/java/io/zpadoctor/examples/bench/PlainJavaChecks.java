@@ -135,6 +135,10 @@ public final class PlainJavaChecks {
                     && last - first <= th.correlatedOutageMinutes() * 60L) {
                 add(out, "ZPA-FLT-005", g.id());
             }
+            if (g.enabled() && members.size() >= 2 && down == members.size()
+                    && (!timesKnown || last - first > th.correlatedOutageMinutes() * 60L)) {
+                add(out, "ZPA-FLT-008", g.id());
+            }
         }
         chains(t, byGroup, out);
         for (ProvisioningKey k : t.keys()) {

@@ -247,6 +247,9 @@ public final class SyntheticTenant {
         }
         if (fault == Fault.ALL_DOWN) {
             expected.add(new Expected("ZPA-FLT-001", gid));
+            if (size >= 2) {
+                expected.add(new Expected("ZPA-FLT-008", gid));    // down one by one, hours apart
+            }
         }
         if (fault == Fault.DUPLICATE) {
             AppConnector live = connectors.get(connectors.size() - 1);
