@@ -119,7 +119,7 @@ final class HtmlPages {
                 if (under.size() == EXPLAINS_LISTED) {
                     break;
                 }
-                under.add(new HtmlPage.Explained(y.code(), y.severity().name(), y.title(), Views.subject(y)));
+                under.add(new HtmlPage.Explained(y.code(), y.title(), Views.subject(y)));
             }
             out.add(new HtmlPage.Problem(finding(p.cause()), under, p.explains().size(),
                     p.explains().size() - under.size()));

@@ -1,6 +1,7 @@
 package io.zpadoctor.report;
 
 import io.zpadoctor.client.bundle.BundleReader;
+import io.zpadoctor.model.finding.Finding;
 import io.zpadoctor.rules.Diagnoser;
 import io.zpadoctor.rules.Diagnosis;
 import io.zpadoctor.rules.FleetReport;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,6 +92,25 @@ class HtmlReportTest {
                 assertThat(codes.toString()).as("%s: beneath %s", name, p.cause().code()).isEqualTo(expected.toString());
             }
         }
+    }
+
+    @Test
+    void aProblemExplainingManyFindingsListsTheFirstAndSaysHowManyMore() throws Exception {
+        FleetReport f = DOCTOR.diagnoseFleet(BundleReader.read(scenario("flt-005-site-outage")).toFacts());
+        FleetReport.Problem outage = f.problems().get(0);
+        List<Finding> many = new ArrayList<>();
+        while (many.size() < HtmlPages.EXPLAINS_LISTED + 7) {
+            many.addAll(outage.explains());
+        }
+        FleetReport big = new FleetReport(f.diagnosis(), f.connectors(), f.groups(), f.keys(), f.disabledConnectors(),
+                f.statuses(), f.versions(), f.bySeverity(), f.groupsWithoutRedundancy(), f.groupsWithoutConnectors(),
+                f.keysNearExhaustion(), f.correlatedOutages(), f.byGroup(), f.impact(), f.groupStates(),
+                List.of(new FleetReport.Problem(outage.cause(), many)), f.hotSpots());
+        String page = Reports.renderFleet(big, Format.HTML, false);
+        assertThat(page).contains("data-explains=\"" + many.size() + "\"", "<span class=\"count\">explains "
+                + many.size() + "</span>", "and " + (many.size() - HtmlPages.EXPLAINS_LISTED) + " more, each under its code");
+        assertThat(Pattern.compile("<li data-code=").matcher(page).results().count())
+                .isEqualTo(HtmlPages.EXPLAINS_LISTED);
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class HtmlPage {
     }
 
     /** A finding a problem explains, in one line beneath it. */
-    public record Explained(String code, String severity, String title, String subject) {
+    public record Explained(String code, String title, String subject) {
     }
 
     /** A root cause with its evidence and fix, and the findings it explains; {@code more} of those are not listed. */
