@@ -18,6 +18,8 @@ import java.util.Map;
 final class HtmlPages {
     /** Beyond this many groups the grid shows small squares (the name and counts on hover) instead of tiles. */
     static final int TILES_UP_TO = 120;
+    /** Beneath a problem, the findings it explains one per line up to this many (as Markdown lists); each has its full entry under its code. */
+    static final int EXPLAINS_LISTED = FleetMarkdown.LIST_LIMIT;
 
     private HtmlPages() {
     }
@@ -95,7 +97,8 @@ final class HtmlPages {
             List<HtmlPage.Finding> views = new ArrayList<>();
             list.forEach(x -> views.add(finding(x)));
             Severity worst = list.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
-            codes.add(new HtmlPage.CodeGroup(code, worst.name(), list.get(0).title(), list.size(), views));
+            int explained = (int) list.stream().filter(Finding::isExplained).count();
+            codes.add(new HtmlPage.CodeGroup(code, worst.name(), list.get(0).title(), list.size(), explained, views));
         });
         codes.sort(java.util.Comparator.comparing((HtmlPage.CodeGroup c) -> Severity.valueOf(c.severity()))
                 .thenComparing(c -> -c.count()).thenComparing(HtmlPage.CodeGroup::code));
@@ -103,7 +106,25 @@ final class HtmlPages {
         return new HtmlPage.Fleet("ZPA Fleet Report", facts, impact, cleanup,
                 HtmlPage.Chart.of("status", "Connectors by status", bars(f.statuses(), true)),
                 HtmlPage.Chart.of("version", "Connectors by version", bars(f.versions(), false)),
-                legend, grid, grid.size() > TILES_UP_TO, unreachable, hotSpots(f.hotSpots()), codes, d.toolVersion());
+                legend, grid, grid.size() > TILES_UP_TO, unreachable, Views.problemLine(f), problems(f), hotSpots(f.hotSpots()),
+                codes, d.toolVersion());
+    }
+
+    /** Each problem once with its evidence and fix, the findings it explains in a line each beneath it. */
+    static List<HtmlPage.Problem> problems(FleetReport f) {
+        List<HtmlPage.Problem> out = new ArrayList<>(f.problems().size());
+        for (FleetReport.Problem p : f.problems()) {
+            List<HtmlPage.Explained> under = new ArrayList<>();
+            for (Finding y : p.explains()) {
+                if (under.size() == EXPLAINS_LISTED) {
+                    break;
+                }
+                under.add(new HtmlPage.Explained(y.code(), y.title(), Views.subject(y)));
+            }
+            out.add(new HtmlPage.Problem(finding(p.cause()), under, p.explains().size(),
+                    p.explains().size() - under.size()));
+        }
+        return out;
     }
 
     /** The hot spots in the Markdown table's words and figures. */

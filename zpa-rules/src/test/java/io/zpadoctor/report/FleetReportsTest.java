@@ -36,12 +36,15 @@ class FleetReportsTest {
         return DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
     }
 
+    static JsonSchema schema() throws Exception {
+        try (InputStream in = FleetReportsTest.class.getResourceAsStream("/io/zpadoctor/report/report.schema.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyFindingIsAProblemOrBeneathExactlyOne() throws Exception {
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/io/zpadoctor/report/report.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
+        JsonSchema schema = schema();
         return ScenarioAccess.dirs().stream().map(dir -> DynamicTest.dynamicTest(ScenarioAccess.name(dir), () -> {
             FleetReport f = DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
             Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -66,6 +69,33 @@ class FleetReportsTest {
             assertThat(schema.validate(json)).isEmpty();
             assertThat(json.at("/fleet/problems")).hasSize(problems);
         }));
+    }
+
+    @Test
+    void theHotSpotsAndTheFindingsPerGroupAreTypedByTheSchema() throws Exception {
+        JsonSchema schema = schema();
+        JsonNode json = JSON.readTree(Reports.renderFleet(fleet("telemetry/flt-007-group-all-hot"), Format.JSON, false));
+        assertThat(json.at("/fleet/resourceHotSpots/connectors")).isNotEmpty();
+        assertThat(json.at("/fleet/resourceHotSpots/groups")).isNotEmpty();
+        assertThat(json.at("/fleet/byGroup/0/findings")).isNotEmpty();
+        assertThat(schema.validate(json)).as("the real output").isEmpty();
+        // each a value of the wrong type where the output writes a number, a string or a severity
+        Object[][] wrong = {
+                {"/fleet/resourceHotSpots/connectors/0", "busiestPercent", JSON.getNodeFactory().textNode("87.5")},
+                {"/fleet/resourceHotSpots/connectors/0", "cpuPercent", JSON.getNodeFactory().textNode("high")},
+                {"/fleet/resourceHotSpots/connectors/0", "availableDiskMb", JSON.getNodeFactory().numberNode(1.5)},
+                {"/fleet/resourceHotSpots/connectors/0", "connectorName", JSON.getNodeFactory().numberNode(7)},
+                {"/fleet/resourceHotSpots/groups/0", "reporting", JSON.getNodeFactory().textNode("3")},
+                {"/fleet/resourceHotSpots/groups/0", "cpuMax", JSON.getNodeFactory().textNode("90")},
+                {"/fleet/resourceHotSpots/groups/0", "memoryAverage", JSON.getNodeFactory().nullNode()},
+                {"/fleet/byGroup/0/findings/0", "subjectId", JSON.getNodeFactory().numberNode(7)},
+                {"/fleet/byGroup/0/findings/0", "severity", JSON.getNodeFactory().textNode("SEVERE")},
+        };
+        for (Object[] w : wrong) {
+            JsonNode copy = json.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at((String) w[0])).set((String) w[1], (JsonNode) w[2]);
+            assertThat(schema.validate(copy)).as("%s/%s = %s", w[0], w[1], w[2]).isNotEmpty();
+        }
     }
 
     @Test

@@ -106,8 +106,28 @@ final class OutputOptions {
 
     static void writeAtomically(Path target, String text) {
         Path dir = target.toAbsolutePath().getParent();
+        // said plainly before the temporary file is tried: its hidden name would only puzzle (.r.html123.tmp)
+        if (!Files.exists(dir)) {
+            throw new CliException(ExitCodes.IO, "cannot write " + target + ": the folder " + dir + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.IO, "cannot write " + target + ": " + dir + " is not a folder");
+        }
+        if (Files.isDirectory(target)) {
+            throw new CliException(ExitCodes.IO, "cannot write " + target + ": it is a folder");
+        }
+        Path tmp;
         try {
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException(ExitCodes.IO, "cannot write " + target + ": no permission to create a file in " + dir);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getClass().getSimpleName();
+            throw new CliException(ExitCodes.IO, "cannot write " + target + ": cannot create a file in " + dir + " ("
+                    + why + ")");
+        }
+        try {
             try {
                 // the same last redaction pass as standard output gets
                 Files.writeString(tmp, io.zpadoctor.report.Redactor.scrub(text), StandardCharsets.UTF_8);

@@ -75,6 +75,19 @@ class HtmlReportBrowserTest {
         assertThat(sum(dom, "<tr data-count=\"(\\d+)\"")).as("unreachable rows").isEqualTo(unreachable);
         assertThat(sum(dom, "<details class=\"code [^\"]*\" data-code=\"[^\"]+\" data-count=\"(\\d+)\""))
                 .as("findings rolled up by code").isEqualTo(json.get("findings").size());
+        // each problem once, the findings it explains beneath it, as many as the JSON and the text report's header say
+        int problems = json.at("/fleet/problems").size();
+        assertThat(problems).isPositive();
+        String text = Cli.run("fleet", "--bundle", bundle.toString(), "--format", "text").out();
+        assertThat(text).contains("problems: " + problems + " problem");
+        assertThat(dom).contains("data-section=\"problems\" data-count=\"" + problems + "\"");
+        assertThat(count(dom, "<div class=\"problem tone-")).isEqualTo(problems);
+        int explained = 0;
+        for (JsonNode p : json.at("/fleet/problems")) {
+            explained += p.get("explains").size();
+        }
+        assertThat(sum(dom, "<div class=\"problem [^\"]*\" data-code=\"[^\"]+\" data-explains=\"(\\d+)\""))
+                .as("findings explained beneath their problems").isEqualTo(explained).isPositive();
     }
 
     @Test

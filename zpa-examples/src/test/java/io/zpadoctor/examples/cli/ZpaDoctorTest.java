@@ -120,9 +120,17 @@ class ZpaDoctorTest {
         try (var s = Files.list(tmp)) {
             assertThat(s.toList()).containsExactly(out);
         }
-        Cli bad = Cli.run("demo", "--output", tmp.resolve("no/such/dir/r.md").toString());
+        Path nowhere = tmp.resolve("no/such/dir/r.html");
+        Cli bad = Cli.run("demo", "--output", nowhere.toString());
         assertThat(bad.code()).isEqualTo(74);
-        assertThat(bad.err()).contains("cannot write");
+        // the folder and the file asked for, not the hidden temporary file the write goes through
+        assertThat(bad.err().lines().toList()).containsExactly("zpa-doctor: cannot write " + nowhere + ": the folder "
+                + nowhere.getParent() + " does not exist");
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        Cli notAFolder = Cli.run("demo", "-o", file.resolve("r.md").toString());
+        assertThat(notAFolder.code()).isEqualTo(74);
+        assertThat(notAFolder.err().lines().toList()).containsExactly("zpa-doctor: cannot write " + file.resolve("r.md")
+                + ": " + file + " is not a folder");
     }
 
     @Test

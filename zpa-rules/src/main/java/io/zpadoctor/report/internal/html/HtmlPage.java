@@ -68,8 +68,17 @@ public final class HtmlPage {
                           List<Evidence> evidence, List<Step> steps, String verification, String note) {
     }
 
-    /** The findings of one code. */
-    public record CodeGroup(String code, String severity, String title, int count, List<Finding> findings) {
+    /** The findings of one code; {@code explained} of them are symptoms counted under their cause's problem. */
+    public record CodeGroup(String code, String severity, String title, int count, int explained,
+                            List<Finding> findings) {
+    }
+
+    /** A finding a problem explains, in one line beneath it. */
+    public record Explained(String code, String title, String subject) {
+    }
+
+    /** A root cause with its evidence and fix, and the findings it explains; {@code more} of those are not listed. */
+    public record Problem(Finding cause, List<Explained> explains, int total, int more) {
     }
 
     /** A headline figure of the impact summary. */
@@ -92,7 +101,8 @@ public final class HtmlPage {
     /** The fleet page. */
     public record Fleet(String title, List<Fact> facts, List<Figure> impact, List<Figure> cleanup, Chart byStatus,
                         Chart byVersion, List<Legend> legend, List<Cell> grid, boolean compactGrid,
-                        List<Unreachable> unreachable, HotSpots hotSpots, List<CodeGroup> codes, String version) {
+                        List<Unreachable> unreachable, String problemLine, List<Problem> problems, HotSpots hotSpots,
+                        List<CodeGroup> codes, String version) {
     }
 
     /** The runbook's troubleshooting report. */
