@@ -131,7 +131,7 @@ class McpInspectorCliTest {
         assertThat(explain.path("structuredContent").path("fired").asBoolean(true)).isFalse();
 
         JsonNode checks = inspect("--method", "tools/call", "--tool-name", "checks", "--tool-arg", "code=ZPA-FLT");
-        assertThat(checks.path("structuredContent").path("checks").size()).isEqualTo(7);   // ZPA-FLT-001 to 007
+        assertThat(checks.path("structuredContent").path("checks").size()).isEqualTo(8);   // ZPA-FLT-001 to 008
 
         JsonNode script = inspect("--method", "tools/call", "--tool-name", "collect_script");
         assertThat(script.path("structuredContent").path("script").asText()).startsWith("#!/usr/bin/env bash");
