@@ -92,10 +92,13 @@ final class HtmlPages {
         for (Finding x : d.findings()) {
             byCode.computeIfAbsent(x.code(), k -> new ArrayList<>()).add(x);
         }
+        // a problem's cause shows its evidence and fix under Problems: once per page, not again in the roll-up
+        java.util.Set<Finding> causes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        f.problems().forEach(p -> causes.add(p.cause()));
         List<HtmlPage.CodeGroup> codes = new ArrayList<>();
         byCode.forEach((code, list) -> {
             List<HtmlPage.Finding> views = new ArrayList<>();
-            list.forEach(x -> views.add(finding(x)));
+            list.forEach(x -> views.add(causes.contains(x) ? shownAbove(x) : finding(x)));
             Severity worst = list.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
             int explained = (int) list.stream().filter(Finding::isExplained).count();
             codes.add(new HtmlPage.CodeGroup(code, worst.name(), list.get(0).title(), list.size(), explained, views));
@@ -235,6 +238,12 @@ final class HtmlPages {
                         : e.getKey().endsWith("AUTHENTICATED") ? "ok" : e.getKey().endsWith("DISCONNECTED") ? "crit"
                         : "warn")));
         return out;
+    }
+
+    /** A problem's cause in the roll-up: what and why, its evidence and fix being under Problems. */
+    static HtmlPage.Finding shownAbove(Finding x) {
+        return new HtmlPage.Finding(x.code(), x.severity().name(), x.title(), Views.subject(x), x.rootCause(), List.of(),
+                List.of(), null, "Its evidence and fix are under Problems, above.");
     }
 
     /** A finding as the page shows it: the fix only when it is the one to act on (not explained, not accepted). */

@@ -91,6 +91,11 @@ class HtmlReportTest {
                 p.explains().stream().limit(HtmlPages.EXPLAINS_LISTED).forEach(x -> expected.append(x.code()).append(' '));
                 assertThat(codes.toString()).as("%s: beneath %s", name, p.cause().code()).isEqualTo(expected.toString());
             }
+            // each fix once on the page: a cause's under Problems, the roll-up pointing there
+            long fixes = f.diagnosis().findings().stream()
+                    .filter(x -> !x.isExplained() && !x.isSuppressed() && !x.remediation().isEmpty()).count();
+            assertThat(page.split("<ol class=\"fix\">", -1).length - 1).as("%s: fixes on the page", name)
+                    .isEqualTo(fixes);
         }
     }
 
