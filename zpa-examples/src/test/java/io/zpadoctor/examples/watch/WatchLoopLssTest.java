@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hours of generated LSS records replayed at full speed over loopback TCP into the watch's receiver: every record is
  * taken, the watch ends where a one-shot diagnosis of the same records ends, its events replayed over its baseline
- * give that state, and each event leaves within a second of the records behind it.
+ * give that state, and records sent afterwards at a live pace each reach a diagnosis whose events go out (how soon
+ * is measured by {@code WatchBenchmark} and reported, not asserted on a shared machine).
  */
 class WatchLoopLssTest {
     private static final Diagnoser DOCTOR = Diagnoser.builder().build();
@@ -86,7 +87,7 @@ class WatchLoopLssTest {
             long burst = loop.takeMaxRecordToEventNanos();
             long slowest = loop.takeMaxDiagnosisNanos();
             // then at a live pace (every connector reports every five minutes: tens of records a second), each
-            // record's effect is out within a second
+            // record reaches a diagnosis whose events go out
             SyntheticTelemetry.of(g.tenant(), SyntheticTenant.NOW, Duration.ofHours(3), 19).write(l -> {
                 if (more.size() < 200) {
                     more.add(l);
@@ -106,8 +107,9 @@ class WatchLoopLssTest {
             long paced = loop.takeMaxRecordToEventNanos();
             System.out.printf("LSS replay of %d records: slowest diagnosis %d ms, record to event %d ms in the burst,"
                     + " %d ms at a live pace%n", sent, slowest / 1_000_000, burst / 1_000_000, paced / 1_000_000);
-            // the 1 s target is measured by WatchBenchmark and reported, not asserted on a shared machine
-            assertThat(Duration.ofNanos(paced)).isPositive();
+            // a diagnosis took the paced records in and its events went out (0 or -1: none did); how soon is for
+            // WatchBenchmark to measure and report, not for a test on a shared machine to assert
+            assertThat(Duration.ofNanos(paced)).as("record to event of the paced records").isPositive();
             assertThat(listener.intake().records()).isEqualTo(sent);
             // the last two lines are refused after the records before them were taken: wait for them too
             WebhookTest.waitFor(() -> listener.intake().rejected() == 2, Duration.ofSeconds(10));
@@ -139,6 +141,8 @@ class WatchLoopLssTest {
         assertThat(replayed).isEqualTo(expected);
 
         // the injected faults are the only things the records may open, and each one the rules know opens
+        // (by code only: the paced records come from another generator run, whose disk figures jump from the
+        // replay's, so a disk trend may open at that seam; TelemetryEndToEndTest checks code and subject exactly)
         Set<String> faultCodes = telemetry.faults().stream().map(SyntheticTelemetry.Fault::code)
                 .collect(Collectors.toSet());
         assertThat(changes).allSatisfy(c -> assertThat(faultCodes).contains(c.finding().code()));
