@@ -31,6 +31,7 @@ class BlindRoundFCountsTest {
     void aSharedDisabledConnectorGroupNamesOnlyTheSegmentItCutsOff() throws Exception {
         Diagnosis d = diagnose("f-a6-disabled-cg-shared-one-segment-cut-off");
         assertThat(d.findings("ZPA-APP-008")).singleElement()
-                .satisfies(f -> assertThat(f.rootCause()).contains("\"Payroll\"").doesNotContain("Intranet"));
+                .satisfies(f -> assertThat(f.rootCause()).contains("\"Payroll\"").doesNotContain("Intranet")
+                        .contains("which server groups \"DC1-Apps\", \"HR-Servers\" rely on"));
     }
 }
