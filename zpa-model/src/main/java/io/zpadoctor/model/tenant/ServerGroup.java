@@ -37,6 +37,14 @@ public record ServerGroup(
         return name != null ? name : id;
     }
 
+    /**
+     * Whether its connectors know where to send traffic: discovery on, or servers listed (or a source that left the
+     * list out, which says nothing either way). False is ZPA-APP-007.
+     */
+    public boolean findsServers() {
+        return dynamicDiscovery || !serversListed || !servers.isEmpty();
+    }
+
     public static Builder builder(String id) {
         return new Builder(id);
     }

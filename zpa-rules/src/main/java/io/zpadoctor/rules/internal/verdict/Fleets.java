@@ -187,7 +187,7 @@ public final class Fleets {
                     continue;
                 }
                 String problem = !sg.enabled() ? "disabled" : sg.connectorGroupIds().isEmpty() ? "no connector group"
-                        : !sg.dynamicDiscovery() && sg.serversListed() && sg.servers().isEmpty()
+                        : !sg.findsServers()
                         ? "no discovery and no servers" : null;
                 List<FleetReport.ChainGroup> groups = new ArrayList<>();
                 for (String gid : sg.connectorGroupIds()) {
