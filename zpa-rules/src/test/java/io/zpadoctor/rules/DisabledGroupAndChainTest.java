@@ -14,9 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DisabledGroupAndChainTest {
     private static final Diagnoser DOCTOR = Diagnoser.builder().build();
 
+    private static io.zpadoctor.model.Facts facts(String scenario) throws Exception {
+        return BundleReader.read(Path.of(DisabledGroupAndChainTest.class.getResource("/scenarios/" + scenario).toURI()))
+                .toFacts();
+    }
+
     private static Diagnosis diagnose(String scenario) throws Exception {
-        Path dir = Path.of(DisabledGroupAndChainTest.class.getResource("/scenarios/" + scenario).toURI());
-        return DOCTOR.diagnose(BundleReader.read(dir).toFacts());
+        return DOCTOR.diagnose(facts(scenario));
     }
 
     @Test
@@ -54,8 +58,7 @@ class DisabledGroupAndChainTest {
 
     @Test
     void aGroupDownOneByOneIsOneProblemWithItsSymptomsBeneath() throws Exception {
-        Path dir = Path.of(DisabledGroupAndChainTest.class.getResource("/scenarios/app-009-no-serving-connector").toURI());
-        FleetReport fleet = DOCTOR.diagnoseFleet(BundleReader.read(dir).toFacts());
+        FleetReport fleet = DOCTOR.diagnoseFleet(facts("app-009-no-serving-connector"));
         Diagnosis d = fleet.diagnosis();
         Finding down = d.findings("ZPA-FLT-008").get(0);
         assertThat(down.rootCause()).contains("one by one").doesNotContain("{{");
@@ -116,5 +119,21 @@ class DisabledGroupAndChainTest {
         Diagnosis d = diagnose("blind/d-app009-two-dead-sgs-one-segment");
         assertThat(d.findings("ZPA-APP-009")).extracting(f -> f.subject().name())
                 .containsExactlyInAnyOrder("DC1-Apps", "DC2-Apps");
+    }
+
+    // blind round f's checks that expected.yaml cannot say: a broken group shared by a segment still served elsewhere
+    // and one cut off is one finding naming only the one cut off
+
+    @Test
+    void aSharedDisabledServerGroupNamesOnlyTheSegmentItCutsOff() throws Exception {
+        assertThat(diagnose("blind/f-a2-shared-sg-disabled-one-segment-cut-off").findings("ZPA-APP-005")).singleElement()
+                .satisfies(f -> assertThat(f.rootCause()).contains("\"Payroll\"").doesNotContain("Intranet"));
+    }
+
+    @Test
+    void aSharedDisabledConnectorGroupNamesOnlyTheSegmentItCutsOff() throws Exception {
+        assertThat(diagnose("blind/f-a6-disabled-cg-shared-one-segment-cut-off").findings("ZPA-APP-008")).singleElement()
+                .satisfies(f -> assertThat(f.rootCause()).contains("\"Payroll\"").doesNotContain("Intranet")
+                        .contains("which server groups \"DC1-Apps\", \"HR-Servers\" rely on"));
     }
 }
