@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -273,17 +272,8 @@ class WatchProcessTest {
     }
 
     static Path copyDemo(String name, Path to) throws Exception {
-        Path from = Path.of(WatchProcessTest.class.getResource("/io/zpadoctor/examples/demo/" + name).toURI());
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
+        HostBundleTest.copy(Path.of(WatchProcessTest.class.getResource("/io/zpadoctor/examples/demo/" + name).toURI()),
+                to);
         return to;
     }
 }
