@@ -95,6 +95,35 @@ class BundleReaderTest {
     }
 
     @Test
+    void aKeyTwiceIsAnErrorAlsoInsideANestedObjectAndInAPage() throws Exception {
+        Path nested = bundle(Map.of("api/connectors.json",
+                "[{\"id\":\"1\",\"name\":\"a\",\n \"enrollmentCert\": {\"id\":\"6573\",\n \"id\":\"6574\"}}]"));
+        assertThatThrownBy(() -> BundleReader.read(nested)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("api/connectors.json:3:")
+                .hasMessageContaining("'id' appears twice");
+        Path page = bundle(Map.of("api/connectors.json",
+                "{\"totalPages\":\"1\",\"list\":[{\"id\":\"1\"}],\n\"list\":[{\"id\":\"2\"}]}"));
+        assertThatThrownBy(() -> BundleReader.read(page)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("api/connectors.json:2:")
+                .hasMessageContaining("'list' appears twice");
+        Path snake = bundle(Map.of("api/connectors.json",
+                "[{\"id\":\"1\",\"runtime_os\":\"a\",\n \"runtime_os\":\"b\"}]"));
+        assertThatThrownBy(() -> BundleReader.read(snake)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("'runtime_os' appears twice");
+    }
+
+    @Test
+    void twoSpellingsOfOneKeyAreNoRepeat() throws Exception {
+        // the SDK's snake_case beside the wire's camelCase: different keys as written, one field once read
+        Path b = bundle(Map.of("api/connectors.json",
+                "[{\"id\":\"1\",\"runtimeOS\":\"RHEL 9\",\"runtime_o_s\":\"RHEL 9\","
+                        + "\"assistantVersion\":{\"ctrl_channel_status\":null,\"ctrlChannelStatus\":\"ZPN_STATUS_AUTHENTICATED\"}}]"));
+        AppConnector c = BundleReader.read(b).tenant().connectors().get(0);
+        assertThat(c.runtimeOs()).isEqualTo("RHEL 9");
+        assertThat(c.controlChannelStatus()).as("the spelling with a value counts").hasToString("AUTHENTICATED");
+    }
+
+    @Test
     void everyCollectionShapeIsAccepted() throws Exception {
         String a = "{\"id\":\"1\",\"name\":\"a\"}";
         String b = "{\"id\":\"2\",\"name\":\"b\"}";

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +23,13 @@ import java.util.List;
  * where it and each of its fields start, so a bad value can be pointed at.
  */
 public final class ApiJson {
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-            // a key twice in one object: which value counts is a guess, so it is an error, never a silent pick
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /**
+     * A plain parser factory, no data binding: building an {@code ObjectMapper} and its deserializers cost a cold
+     * run tens of milliseconds before the first object was read. Keys twice in one object are found while the tree
+     * is built ({@link Tree}), where the map already knows them, instead of by the parser's own set per object.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
 
     /**
      * One object of the collection, with where it was found. Field positions are worked out only when an error
@@ -37,7 +39,7 @@ public final class ApiJson {
         /** Line and column of a field, falling back to the object's own. */
         public int[] where(String field) {
             if (source != null && start >= 0 && end > start) {
-                try (JsonParser p = MAPPER.createParser(source, start, end - start)) {
+                try (JsonParser p = FACTORY.createParser(source, start, end - start)) {
                     p.nextToken();
                     JsonToken t;
                     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -116,7 +118,7 @@ public final class ApiJson {
 
     private static Shape parse(byte[] bytes, String file) throws WireException {
         List<Item> items = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(bytes)) {
+        try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new WireException(file, "the file is empty; expected a JSON array of objects or an API page"
@@ -204,57 +206,91 @@ public final class ApiJson {
     private static Parsed readObject(JsonParser p, byte[] bytes, String file, int index)
             throws IOException, WireException {
         JsonLocation start = p.currentTokenLocation();
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Tree node = new Tree(16);
         List<Item> list = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = JsonKeys.camel(p.currentName());
+            String name = node.key(p);
             JsonToken v = p.nextToken();
             if (name.equals("list") && v == JsonToken.START_ARRAY && list == null) {
                 list = new ArrayList<>();
+                node.object.putNull(name);   // holds its place, and a second "list" is a repeated key
+                int fields = 16;
                 while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (v != JsonToken.START_OBJECT) {
                         throw unexpected(file, p, "an object in the page's \"list\"");
                     }
-                    list.add(readItem(p, bytes, list.size()));
+                    Item item = readItem(p, bytes, list.size(), fields);
+                    fields = item.node.size();
+                    list.add(item);
                 }
             } else {
-                node.set(name, value(p, v));
+                node.object.set(name, value(p, v));
             }
         }
         if (t != JsonToken.END_OBJECT) {
             throw unexpected(file, p, "a field name or '}'");
         }
-        boolean pageMarkers = node.has("totalPages") || node.has("totalCount");
-        if (list != null && (pageMarkers || !node.has("id"))) {
-            return new Parsed(null, list, count(node.get("totalCount")), count(node.get("totalPages")),
+        ObjectNode o = node.object;
+        boolean pageMarkers = o.has("totalPages") || o.has("totalCount");
+        if (list != null && (pageMarkers || !o.has("id"))) {
+            return new Parsed(null, list, count(o.get("totalCount")), count(o.get("totalPages")),
                     start.getLineNr(), start.getColumnNr());
         }
         if (list != null) {
-            ArrayNode a = node.putArray("list");
+            ArrayNode a = o.putArray("list");
             list.forEach(i -> a.add(i.node));
-        } else if (pageMarkers && !node.has("id")) {
+        } else if (pageMarkers && !o.has("id")) {
             // a page with "totalPages": "0" and no "list" is how the API says "none"
-            return new Parsed(null, List.of(), count(node.get("totalCount")), 0, start.getLineNr(), start.getColumnNr());
+            return new Parsed(null, List.of(), count(o.get("totalCount")), 0, start.getLineNr(), start.getColumnNr());
         }
-        return new Parsed(new Item(node, start.getLineNr(), start.getColumnNr(), bytes,
+        return new Parsed(new Item(o, start.getLineNr(), start.getColumnNr(), bytes,
                 (int) start.getByteOffset(), (int) p.currentLocation().getByteOffset(), index), null, -1, 0,
                 start.getLineNr(), start.getColumnNr());
     }
 
-    private static Item readItem(JsonParser p, byte[] bytes, int index) throws IOException {
+    /** {@code fields}: how many the object before it had, so its map is sized once (a list's objects are alike). */
+    private static Item readItem(JsonParser p, byte[] bytes, int index, int fields) throws IOException {
         JsonLocation start = p.currentTokenLocation();
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = JsonKeys.camel(p.currentName());
-            node.set(name, value(p, p.nextToken()));
+        Tree node = new Tree(fields);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = node.key(p);
+            node.object.set(name, value(p, p.nextToken()));
         }
-        return new Item(node, start.getLineNr(), start.getColumnNr(), bytes, (int) start.getByteOffset(),
+        return new Item(node.object, start.getLineNr(), start.getColumnNr(), bytes, (int) start.getByteOffset(),
                 (int) p.currentLocation().getByteOffset(), index);
     }
 
-    /** A field's value: scalars built directly (most fields), containers read as trees with keys normalised. */
+    /**
+     * An object being read: its keys in camelCase ({@link JsonKeys#camel}), and a key the file repeats is an error.
+     * Repeats are told by the key as written, so {@code "runtimeOS"} beside {@code "runtime_os"} is no repeat; the
+     * written keys are kept aside only once one differs from its camelCase form (the SDK's files), else the map
+     * itself answers.
+     */
+    private static final class Tree {
+        final ObjectNode object;
+        private java.util.Set<String> written;
+
+        Tree(int fields) {
+            object = new ObjectNode(JsonNodeFactory.instance, new java.util.LinkedHashMap<>(Math.max(16, fields * 4 / 3 + 1)));
+        }
+
+        /** At FIELD_NAME: the key to store the value under. */
+        String key(JsonParser p) throws IOException {
+            String raw = p.currentName();
+            String name = JsonKeys.camel(raw);
+            if (written == null && !name.equals(raw)) {
+                written = new java.util.HashSet<>();
+                object.fieldNames().forEachRemaining(written::add);
+            }
+            if (written != null ? !written.add(raw) : object.has(name)) {
+                throw new JsonParseException(p, "Duplicate field '" + raw + "'", p.currentTokenLocation());
+            }
+            return name;
+        }
+    }
+
+    /** A field's value: scalars built directly (most fields), containers as trees with keys in camelCase. */
     private static JsonNode value(JsonParser p, JsonToken v) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         return switch (v) {
@@ -263,7 +299,28 @@ public final class ApiJson {
             case VALUE_FALSE -> f.booleanNode(false);
             case VALUE_NULL -> f.nullNode();
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, v);
-            default -> JsonKeys.normalise(p.readValueAsTree());
+            case START_ARRAY -> {
+                ArrayNode a = f.arrayNode();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    a.add(value(p, t));
+                }
+                yield a;
+            }
+            case START_OBJECT -> {
+                Tree o = new Tree(4);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = o.key(p);
+                    JsonNode value = value(p, p.nextToken());
+                    JsonNode before = o.object.get(name);
+                    // two spellings of one key (runtime_os, runtime_o_s): the first with a value counts
+                    if (before == null || before.isNull()) {
+                        o.object.set(name, value);
+                    }
+                }
+                yield o.object;
+            }
+            default -> throw new JsonParseException(p, "unexpected " + v, p.currentTokenLocation());
         };
     }
 

@@ -1,11 +1,5 @@
 package io.zpadoctor.client.internal.wire;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,42 +51,5 @@ public final class JsonKeys {
             CACHE.put(key, s);
         }
         return s;
-    }
-
-    /** The node with every object key in camelCase, rebuilt only where a key changes. */
-    public static JsonNode normalise(JsonNode n) {
-        if (n instanceof ObjectNode o) {
-            boolean change = false;
-            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!camel(k).equals(k)) {
-                    change = true;
-                    break;
-                }
-            }
-            ObjectNode out = change ? JsonNodeFactory.instance.objectNode() : o;
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = normalise(e.getValue());
-                String k = camel(e.getKey());
-                if (change) {
-                    if (!out.has(k) || out.get(k).isNull()) {
-                        out.set(k, v);
-                    }
-                } else if (v != e.getValue()) {
-                    e.setValue(v);
-                }
-            }
-            return out;
-        }
-        if (n instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                JsonNode v = normalise(a.get(i));
-                if (v != a.get(i)) {
-                    a.set(i, v);
-                }
-            }
-        }
-        return n;
     }
 }
