@@ -54,7 +54,11 @@ final class OutputOptions {
         return emit(d, out, (f, color) -> Reports.render(d, f, color));
     }
 
-    /** Writes what the renderer makes of the chosen format and returns the exit code for the diagnosis. */
+    /**
+     * Writes what the renderer makes of the chosen format and returns the exit code for the diagnosis.
+     *
+     * @param renderer one of {@code Reports}' renderers: what they return is scrubbed of secrets already
+     */
     int emit(Diagnosis d, PrintStream out, java.util.function.BiFunction<Format, Boolean, String> renderer) {
         boolean terminal = System.console() != null && output == null;
         Format f = format != null ? format : output != null && byExtension(output) != null ? byExtension(output)
@@ -62,11 +66,13 @@ final class OutputOptions {
         boolean colored = f == Format.TEXT && output == null
                 && Colors.enabled(noColor ? Colors.When.NEVER : color, terminal, ApiOptions.env());
         String report = renderer.apply(f, colored);
-        if (output == null) {
+        if (output == null && out instanceof ZpaDoctor.ScrubbingOut scrubbing) {
+            scrubbing.printScrubbed(report);
+        } else if (output == null) {
             out.print(report);
             out.flush();
         } else {
-            writeAtomically(output, report);
+            write(output, report);
         }
         return ExitCodes.of(d, failOn != null ? failOn : defaultFailOn);
     }
@@ -104,7 +110,13 @@ final class OutputOptions {
     static final java.util.Set<java.nio.file.attribute.PosixFilePermission> REPORT_MODE =
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
+    /** Writes the text to the file, scrubbed of secrets, whole or not at all. */
     static void writeAtomically(Path target, String text) {
+        write(target, io.zpadoctor.report.Redactor.scrub(text));
+    }
+
+    /** Writes text already scrubbed of secrets (a report) to the file, whole or not at all. */
+    private static void write(Path target, String text) {
         Path dir = target.toAbsolutePath().getParent();
         // said plainly before the temporary file is tried: its hidden name would only puzzle (.r.html123.tmp)
         if (!Files.exists(dir)) {
@@ -129,8 +141,7 @@ final class OutputOptions {
         }
         try {
             try {
-                // the same last redaction pass as standard output gets
-                Files.writeString(tmp, io.zpadoctor.report.Redactor.scrub(text), StandardCharsets.UTF_8);
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
                 if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(tmp, REPORT_MODE);   // a temp file starts 0600
                 }

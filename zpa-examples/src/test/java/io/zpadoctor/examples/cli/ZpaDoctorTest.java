@@ -28,6 +28,18 @@ class ZpaDoctorTest {
     }
 
     @Test
+    void aReportAlreadyScrubbedGoesOutAfterWhatWasPrintedBeforeItAndInUtf8() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ascii = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.US_ASCII);
+        ZpaDoctor.ScrubbingOut out = new ZpaDoctor.ScrubbingOut(ascii);
+        out.print("password=hunter2! first, ");
+        out.printScrubbed("then the report: 3 groups \u2192 0 up \u2026\n");
+        out.println("token=Abc123xyz last");
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "password=<redacted> first, then the report: 3 groups \u2192 0 up \u2026\ntoken=<redacted> last\n");
+    }
+
+    @Test
     void everyDemoHasItsOutcome() throws Exception {
         assertThat(Cli.run("demo", "--bundle-name", "healthy").code()).isZero();
         Cli broken = Cli.run("demo", "--bundle-name", "broken-chain", "--format", "json", "--fail-on", "unknown");

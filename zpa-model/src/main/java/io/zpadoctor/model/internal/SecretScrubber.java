@@ -26,7 +26,10 @@ public final class SecretScrubber {
      * how far before such a word a match can start: the pattern is tried only around those words, since trying it at
      * every position of a megabyte report cost most of a second.
      */
-    private record Rule(Pattern pattern, Replacer replacer, List<String> triggers, int lookback) {
+    private record Rule(Pattern pattern, Replacer replacer, List<String> triggers, int lookback, boolean named) {
+        Rule(Pattern pattern, Replacer replacer, List<String> triggers, int lookback) {
+            this(pattern, replacer, triggers, lookback, false);
+        }
     }
 
     private interface Replacer {
@@ -70,11 +73,11 @@ public final class SecretScrubber {
             new Rule(BEARER, (m, mark) -> m.group(1) + m.group(2) + mark, List.of("bearer", "basic"), 0),
             new Rule(URL_USER, (m, mark) -> m.group(1) + mark + "@", List.of("://"), 16),
             new Rule(ASSIGNED, (m, mark) -> isMark(m.group(3), mark) ? m.group() : m.group(1) + m.group(2) + mark,
-                    NAME_WORDS, NAME_LOOKBACK),
+                    NAME_WORDS, NAME_LOOKBACK, true),
             new Rule(COLON, (m, mark) -> !isMark(m.group(3), mark) && (ONLY_SECRETS.matcher(m.group(1)).matches()
-                    || looksSecret(m.group(3))) ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK),
+                    || looksSecret(m.group(3))) ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK, true),
             new Rule(SPACED, (m, mark) -> looksSecret(m.group(3)) && !isMark(m.group(3), mark)
-                    ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK));
+                    ? m.group(1) + m.group(2) + mark : m.group(), NAME_WORDS, NAME_LOOKBACK, true));
 
     private SecretScrubber() {
     }
@@ -147,7 +150,16 @@ public final class SecretScrubber {
             }
             for (int w = 0; w < words.length; w++) {
                 if (startsAt(text, i, words[w])) {
+                    int after = -1;   // whether a name ending in this word can be followed by a value: 1 yes, 0 no
                     for (int k : RULES_BY_CHAR[c][w]) {
+                        if (RULES.get(k).named()) {
+                            if (after < 0) {
+                                after = nameCanEndAt(text, i + words[w].length()) ? 1 : 0;
+                            }
+                            if (after == 0) {
+                                continue;
+                            }
+                        }
                         if (count[k] == at[k].length) {
                             at[k] = java.util.Arrays.copyOf(at[k], count[k] * 2);
                         }
@@ -160,6 +172,27 @@ public final class SecretScrubber {
             at[k] = java.util.Arrays.copyOf(at[k], count[k]);
         }
         return at;
+    }
+
+    /**
+     * Whether a secret's name whose last trigger word ends at {@code i} can be followed by its value. Every name
+     * {@link #NAME} matches has a trigger word followed by nothing but letters to its end ({@code pass}+{@code word},
+     * {@code credential}+{@code s}; {@code secret_key} has {@code key}), at most six; and every rule with a name
+     * needs a quote, {@code =}, {@code :}, a backslash or white space right after it. In a report, most "key"s are
+     * in names like {@code site-00000-key-1} or {@code provisioningKeyName}: no rule needs trying there.
+     */
+    private static boolean nameCanEndAt(String text, int i) {
+        int n = text.length();
+        int e = i;
+        while (e < n && e - i <= 6 && (text.charAt(e) | 0x20) >= 'a' && (text.charAt(e) | 0x20) <= 'z') {
+            e++;
+        }
+        if (e >= n || e - i > 6) {
+            return false;
+        }
+        char c = text.charAt(e);
+        return c == '"' || c == '\'' || c == '=' || c == ':' || c == '\\' || c == ' ' || c == '\t' || c == '\n'
+                || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     /** Whether {@code word} (lower case) occurs at {@code i}, ASCII letters of the text folded as {@code (?i)} does. */
@@ -199,10 +232,14 @@ public final class SecretScrubber {
                 tried = start;
                 m.region(start, n);
                 if (m.lookingAt()) {
+                    String replacement = r.replacer().replace(m, mark);
+                    if (replacement.equals(m.group())) {
+                        continue;   // left as it is ("token: $VAR..."): a name inside it is still looked at
+                    }
                     if (sb == null) {
                         sb = new StringBuilder(n + 64);
                     }
-                    sb.append(text, done, m.start()).append(r.replacer().replace(m, mark));
+                    sb.append(text, done, m.start()).append(replacement);
                     done = m.end();
                     tried = done - 1;
                     break;

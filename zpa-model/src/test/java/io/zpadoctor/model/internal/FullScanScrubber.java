@@ -64,15 +64,25 @@ final class FullScanScrubber {
         String out = text;
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(out);
-            if (!m.find()) {
-                continue;
+            StringBuilder sb = null;
+            int done = 0;
+            int from = 0;
+            while (from <= out.length() && m.find(from)) {
+                String replacement = r.replacer().replace(m, mark);
+                if (replacement.equals(m.group())) {
+                    from = m.start() + 1;   // a match left as it is consumes nothing: a later one may start inside it
+                    continue;
+                }
+                if (sb == null) {
+                    sb = new StringBuilder(out.length());
+                }
+                sb.append(out, done, m.start()).append(replacement);
+                done = m.end();
+                from = m.end() > m.start() ? m.end() : m.end() + 1;
             }
-            StringBuilder sb = new StringBuilder(out.length());
-            do {
-                m.appendReplacement(sb, Matcher.quoteReplacement(r.replacer().replace(m, mark)));
-            } while (m.find());
-            m.appendTail(sb);
-            out = sb.toString();
+            if (sb != null) {
+                out = sb.append(out, done, out.length()).toString();
+            }
         }
         return out;
     }

@@ -15,7 +15,9 @@ class SecretScrubberTest {
             "client_secret", "clientSecret", "x-api-key", "X_API_KEY", "apikey", "api-key", "secret_key", "private_key",
             "x_private_key", "token", "access_token", "x-refresh-token", "idToken", "bearer_token", "authorization",
             "Authorization", "credentials", "credential", "provisioningKey", "keys", "monkey", "tokenize", "passage",
-            "basic", "Bearer", "BASIC");
+            "basic", "Bearer", "BASIC", "secret-key", "secretKey", "SECRET_KEY", "apiKey", "api_key2", "password1",
+            "passwords", "x-token", "credentialsFile", "key_id", "token_", "site-00000-key-1", "provisioningKeyName",
+            "clientSecretX", "PassPhrase", "privateKey");
     private static final List<String> SEPARATORS = List.of("=", ":", " : ", "\":\"", "\\\":\\\"", " ", "   ", "\n",
             " = '", "\": ", "=\"", ":\n", "  =\n ", "\t");
     private static final List<String> VALUES = List.of("hunter2", "AbCdEfGh", "plainword", "REDACTED", "<redacted>",
@@ -32,6 +34,19 @@ class SecretScrubberTest {
             String text = text(random);
             assertThat(SecretScrubber.scrub(text, MARK)).as("text #%d: %s", i, text)
                     .isEqualTo(FullScanScrubber.scrub(text, MARK));
+        }
+    }
+
+    @Test
+    void aSecondPassChangesNothing() {
+        // the command line prints a report scrubbed whole once, and no second pass line by line: this is why
+        Random random = new Random(20261208);
+        for (int i = 0; i < 20_000; i++) {
+            String once = SecretScrubber.scrub(text(random), MARK);
+            assertThat(SecretScrubber.scrub(once, MARK)).as("text #%d: %s", i, once).isEqualTo(once);
+            for (String line : once.split("\n", -1)) {
+                assertThat(SecretScrubber.scrub(line, MARK)).as("a line of text #%d: %s", i, once).isEqualTo(line);
+            }
         }
     }
 
