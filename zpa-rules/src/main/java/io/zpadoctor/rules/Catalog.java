@@ -1,5 +1,6 @@
 package io.zpadoctor.rules;
 
+import io.zpadoctor.rules.internal.catalog.CatalogCompiler;
 import io.zpadoctor.rules.internal.catalog.CatalogLoader;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ import java.util.TreeMap;
 public final class Catalog {
     private static volatile Catalog builtIn;
 
+    /** Where the build puts the built-in catalog compiled to JSON ({@code CatalogCompiler}). */
+    static final String COMPILED = "io/zpadoctor/rules/catalog.compiled.json";
+
     private final Map<String, CatalogEntry> entries;
     private final List<CatalogEntry.Step> persist;
     private final Map<String, String> probes;
@@ -39,11 +43,18 @@ public final class Catalog {
                 c = builtIn;
                 if (c == null) {
                     String path = "io/zpadoctor/rules/catalog.yaml";
-                    try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(path)) {
+                    ClassLoader loader = Catalog.class.getClassLoader();
+                    try (InputStream in = loader.getResourceAsStream(path)) {
                         if (in == null) {
                             throw new IllegalStateException("the built-in catalog " + path + " is missing from the classpath");
                         }
-                        CatalogLoader.CatalogFile f = CatalogLoader.load(in, "built-in", path).requireSound();
+                        byte[] yaml = in.readAllBytes();
+                        // the build's JSON copy when it was compiled from this very YAML; the YAML itself else
+                        CatalogLoader.CatalogFile f = CatalogCompiler.read(yaml, loader.getResourceAsStream(COMPILED));
+                        if (f == null) {
+                            f = CatalogLoader.load(new java.io.ByteArrayInputStream(yaml), "built-in", path);
+                        }
+                        f.requireSound();
                         c = of(f.entries(), f.persist(), f.probes());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the built-in catalog " + path, e);
