@@ -32,8 +32,12 @@ public final class CdsTraining {
             ZpaDoctor.run("demo", "--format", "text");
             generated = ZpaDoctor.run("generate", "--connectors", "300", "--out", tenant);
             if (generated == ExitCodes.OK) {
-                ZpaDoctor.run("fleet", "--bundle", tenant);
+                // every format: the classes a format alone loads (the page's templates) start from the archive too
+                for (String format : new String[] {"markdown", "text", "json", "html"}) {
+                    ZpaDoctor.run("fleet", "--bundle", tenant, "--format", format);
+                }
             }
+            ZpaDoctor.run("demo", "--format", "html");
             mcpSession();
         } finally {
             System.setOut(out);
