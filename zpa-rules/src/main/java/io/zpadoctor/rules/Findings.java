@@ -119,7 +119,10 @@ public final class Findings {
         return segments(b, served);
     }
 
-    /** Names the serving segments on a finding, in name order; a long list is cut after ten names. */
+    /**
+     * Names the serving segments on a finding, in name order; a list longer than the fleet view's lists (25) is cut
+     * there, with how many more (the fleet's JSON impact names every one).
+     */
     private static Finding.Builder segments(Finding.Builder b, Collection<?> served) {
         List<EffectiveSegment> segs = new ArrayList<>();
         for (Object o : served) {
@@ -133,7 +136,7 @@ public final class Findings {
             if (e.application() != null) {
                 b.concern(e.application().toString());
             }
-            if (names.size() < 10) {
+            if (names.size() < 25) {
                 names.add("\"" + e.segment().displayName() + "\"");
             }
         }

@@ -73,10 +73,17 @@ class FindingsTest {
             served.add(new EffectiveSegment("s" + i, ApplicationSegment.builder("s" + i).name(String.format("app-%02d", i)).build(), null));
         }
         Finding f = Findings.about("ZPA-APP-005", sg, served).build();
+        // issue 16: one broken server group used by twelve segments is one finding that lists them
         assertThat(f.params()).containsEntry("segmentCount", "12").doesNotContainKeys("segmentId", "application")
                 .containsEntry("segments", "12 segments (\"app-01\", \"app-02\", \"app-03\", \"app-04\", \"app-05\","
-                        + " \"app-06\", \"app-07\", \"app-08\", \"app-09\", \"app-10\", and 2 more)");
+                        + " \"app-06\", \"app-07\", \"app-08\", \"app-09\", \"app-10\", \"app-11\", \"app-12\")");
         assertThat(f.concerns()).contains("s1", "s12").hasSize(14);
+        for (int i = 13; i <= 30; i++) {
+            served.add(new EffectiveSegment("s" + i, ApplicationSegment.builder("s" + i).name(String.format("app-%02d", i)).build(), null));
+        }
+        String thirty = Findings.about("ZPA-APP-005", sg, served).build().params().get("segments");
+        assertThat(thirty).startsWith("30 segments (\"app-01\", ").endsWith("\"app-25\", and 5 more)")
+                .doesNotContain("app-26");
         Finding one = Findings.about("ZPA-APP-004", served.get(0).segment(), null).build();
         assertThat(one.params()).containsOnlyKeys("segmentName", "segmentId");
     }
