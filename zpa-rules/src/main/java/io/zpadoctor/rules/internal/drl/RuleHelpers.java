@@ -111,8 +111,13 @@ public final class RuleHelpers {
                 .param("groupId", stale.groupId())
                 .param("field", field)
                 .param("value", value)
-                .param("lastSeen", iso(stale.lastBrokerConnectTime()))
+                .param("lastSeen", iso(latest(stale.lastBrokerConnectTime(), stale.lastBrokerDisconnectTime())))
                 .build();
+    }
+
+    /** The later of two times, either of which may be unknown: a record disconnects after it last connected. */
+    static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** A number with one decimal, as the report prints offsets: {@code 312.4}. */
