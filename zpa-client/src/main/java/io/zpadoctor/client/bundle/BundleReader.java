@@ -118,6 +118,12 @@ public final class BundleReader {
                 }
             }
         }
+        if (collectedAt == null && paths.stream().anyMatch(p -> p.startsWith("api/"))) {
+            // a snapshot judged as of now: every "down for N days" grows by the snapshot's age, unless it is fresh
+            warnings.add("the bundle records no collection time (case.json \"collectedAt\"), so it is judged as of"
+                    + " this run's clock: if it was collected earlier, how long things have been down counts from then"
+                    + " to now");
+        }
         return new Bundle(origin, tenant.tenant(), rc, collectedAt, hosts(files, paths, warnings, limits), warnings,
                 telemetry(files, paths));
     }

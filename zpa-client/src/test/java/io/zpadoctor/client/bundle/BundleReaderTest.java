@@ -124,6 +124,15 @@ class BundleReaderTest {
     }
 
     @Test
+    void aBundleWithoutItsCollectionTimeSaysItIsJudgedAsOfNow() throws Exception {
+        String groups = "[{\"id\":\"1\",\"name\":\"a\"}]";
+        assertThat(BundleReader.read(bundle(Map.of("api/connector-groups.json", groups))).warnings())
+                .singleElement().asString().contains("no collection time", "this run's clock");
+        assertThat(BundleReader.read(bundle(Map.of("api/connector-groups.json", groups, "case.json",
+                "{\"collectedAt\": 1795000000}"))).warnings()).isEmpty();
+    }
+
+    @Test
     void everyCollectionShapeIsAccepted() throws Exception {
         String a = "{\"id\":\"1\",\"name\":\"a\"}";
         String b = "{\"id\":\"2\",\"name\":\"b\"}";
@@ -131,7 +140,8 @@ class BundleReaderTest {
                 "[" + a + "," + b + "]",
                 "{\"totalPages\":\"1\",\"totalCount\":\"2\",\"list\":[" + a + "," + b + "]}",
                 "[{\"totalPages\":\"2\",\"totalCount\":\"2\",\"list\":[" + a + "]},{\"totalPages\":\"2\",\"list\":[" + b + "]}]")) {
-            Bundle r = BundleReader.read(bundle(Map.of("api/connector-groups.json", shape)));
+            Bundle r = BundleReader.read(bundle(Map.of("api/connector-groups.json", shape,
+                    "case.json", "{\"collectedAt\": \"2026-11-20T09:30:00Z\"}")));
             assertThat(r.tenant().groups()).as(shape).extracting(g -> g.name()).containsExactly("a", "b");
             assertThat(r.warnings()).as(shape).isEmpty();
         }

@@ -126,7 +126,8 @@ public final class Pipeline {
 
     private EvaluationTime time(Facts facts) {
         return facts.evaluationTime() != null ? facts.evaluationTime()
-                : new EvaluationTime(settings.clock().instant(), "system clock");
+                : new EvaluationTime(settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                "system clock");   // the report shows it; nanoseconds claim a precision no input has
     }
 
     private Thresholds thresholds(Facts facts) {
