@@ -1,10 +1,10 @@
 package io.zpadoctor.rules.internal.catalog;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,12 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -45,14 +42,11 @@ public final class CatalogCompiler {
         Files.createDirectories(json.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(json.toAbsolutePath().getParent(), ".catalog", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out)) {
-                g.writeStartObject();
-                g.writeNumberField("compiledFromCrc32", crc(bytes));
-                g.writeNumberField("compiledFromLength", bytes.length);
-                g.writeFieldName("catalog");
-                write(g, CatalogLoader.yamlTree(bytes));
-                g.writeEndObject();
-            }
+            // at build time a mapper's start costs nothing; a run reads the copy with the plain parser of read()
+            ObjectNode compiled = JsonNodeFactory.instance.objectNode().put("compiledFromCrc32", crc(bytes))
+                    .put("compiledFromLength", bytes.length);
+            compiled.set("catalog", CatalogLoader.yamlTree(bytes));
+            new ObjectMapper().writeValue(tmp.toFile(), compiled);
             // what a run will read must be what the YAML says: checked here, so a mismatch fails the build
             CatalogLoader.CatalogFile back = read(bytes, Files.newInputStream(tmp));
             if (back == null || !back.entries().equals(checked.entries()) || !back.persist().equals(checked.persist())
@@ -120,36 +114,5 @@ public final class CatalogCompiler {
             case VALUE_NULL -> f.nullNode();
             default -> throw new IOException("unexpected " + t + " in the compiled catalog");
         };
-    }
-
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
-        if (n.isObject()) {
-            g.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                g.writeFieldName(e.getKey());
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (n.isArray()) {
-            g.writeStartArray();
-            for (JsonNode v : n) {
-                write(g, v);
-            }
-            g.writeEndArray();
-        } else if (n.isTextual()) {
-            g.writeString(n.textValue());
-        } else if (n.isIntegralNumber()) {
-            g.writeNumber(n.longValue());
-        } else if (n.isNumber()) {
-            g.writeNumber(n.doubleValue());
-        } else if (n.isBoolean()) {
-            g.writeBoolean(n.booleanValue());
-        } else if (n.isNull() || n.isMissingNode()) {
-            g.writeNull();
-        } else {
-            // a YAML value with no JSON form (binary, a tag): the build says so rather than writing something else
-            throw new IllegalStateException("the catalog holds a " + n.getNodeType() + " value, which has no JSON form");
-        }
     }
 }
