@@ -97,7 +97,8 @@ public final class RuleHelpers {
 
     /** A finding (ZPA-FLT-006) about the stale one of two connector records that are the same VM. */
     public static Finding duplicate(String code, AppConnector stale, AppConnector live, String field, String value) {
-        return Finding.builder(code)
+        Instant lastSeen = latest(stale.lastBrokerConnectTime(), stale.lastBrokerDisconnectTime());
+        Finding.Builder b = Finding.builder(code)
                 .subject(Subject.of(stale))
                 .concern(stale.groupId())
                 .concern(live.id())
@@ -111,8 +112,13 @@ public final class RuleHelpers {
                 .param("groupId", stale.groupId())
                 .param("field", field)
                 .param("value", value)
-                .param("lastSeen", iso(latest(stale.lastBrokerConnectTime(), stale.lastBrokerDisconnectTime())))
-                .build();
+                .param("lastSeen", iso(lastSeen));
+        if (lastSeen != null) {
+            // the words say when the cloud last saw the record: the field that says so is cited
+            b.evidence(stale.source(), (lastSeen.equals(stale.lastBrokerDisconnectTime()) ? "lastBrokerDisconnectTime"
+                    : "lastBrokerConnectTime") + " of " + stale.displayName(), iso(lastSeen));
+        }
+        return b.build();
     }
 
     /** The later of two times, either of which may be unknown: a record disconnects after it last connected. */

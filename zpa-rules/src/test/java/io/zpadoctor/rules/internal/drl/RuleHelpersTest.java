@@ -16,8 +16,12 @@ class RuleHelpersTest {
         AppConnector live = AppConnector.builder("2").name("live").build();
         AppConnector stale = AppConnector.builder("1").name("stale").lastBrokerConnectTime(CONNECTED)
                 .lastBrokerDisconnectTime(DISCONNECTED).build();
-        assertThat(RuleHelpers.duplicate("ZPA-FLT-006", stale, live, "fingerprint", "fp").params())
-                .containsEntry("lastSeen", DISCONNECTED.toString());
+        var dup = RuleHelpers.duplicate("ZPA-FLT-006", stale, live, "fingerprint", "fp");
+        assertThat(dup.params()).containsEntry("lastSeen", DISCONNECTED.toString());
+        assertThat(dup.evidence()).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("lastBrokerDisconnectTime of stale");
+            assertThat(e.value()).isEqualTo(DISCONNECTED.toString());
+        });
         AppConnector neverDropped = AppConnector.builder("3").name("old").lastBrokerConnectTime(CONNECTED).build();
         assertThat(RuleHelpers.duplicate("ZPA-FLT-006", neverDropped, live, "fingerprint", "fp").params())
                 .containsEntry("lastSeen", CONNECTED.toString());
